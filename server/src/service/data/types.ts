@@ -30,6 +30,8 @@ export interface ParameterInfo {
   type: ValueType;
   /** Default as `postconf -d` prints it (may contain $references). */
   default: string;
+  /** Words for a default that postconf computes from the host (myhostname ...), where `default` is empty. */
+  defaultNote?: string;
   /** Fixed values for `enum` / `enumlist`. */
   values?: readonly string[];
   timeUnit?: TimeUnit;

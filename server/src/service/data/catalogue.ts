@@ -1,0 +1,108 @@
+// The knowledge base's single entry point: generated facts + newer parameters + deprecations +
+// hand-written overlays, merged once on first use into O(1) lookup maps.
+import { deprecatedParameters } from './deprecated';
+import { lookupTableTypes } from './mapTypes';
+import { newerParameters, newestKnownVersion } from './newerParameters';
+import { overlayTables } from './overlay';
+import { generatedParameters } from './parameters.generated';
+import { restrictionTable } from './restrictions';
+import { saslSecurityOptionWords } from './securityOptions';
+import { serviceParameterFamilies } from './serviceFamilies';
+import type { MapTypeInfo, OptionWordInfo, ParameterInfo, RestrictionInfo, ServiceParameterFamily } from './types';
+
+/** The newest Postfix version whose parameters the catalogue knows. */
+export const postfixVersion: string = newestKnownVersion;
+
+export const serviceFamilies: readonly ServiceParameterFamily[] = serviceParameterFamilies;
+export const restrictions: readonly RestrictionInfo[] = restrictionTable;
+export const mapTypes: readonly MapTypeInfo[] = lookupTableTypes;
+export const saslSecurityOptions: readonly OptionWordInfo[] = saslSecurityOptionWords;
+
+function buildParameters(): Map<string, ParameterInfo> {
+  const byName = new Map<string, ParameterInfo>();
+  for (const [name, type, value, timeUnit] of generatedParameters) {
+    byName.set(name, timeUnit ? { name, type, default: value, timeUnit } : { name, type, default: value });
+  }
+  for (const info of newerParameters) byName.set(info.name, { ...info });
+
+  // Old names that postconf no longer prints still deserve a record, typed like their replacement.
+  for (const [name, deprecated] of Object.entries(deprecatedParameters)) {
+    const existing = byName.get(name);
+    if (existing) {
+      existing.deprecated = deprecated;
+      continue;
+    }
+    const replacement = deprecated.replacement ? byName.get(deprecated.replacement) : undefined;
+    byName.set(name, {
+      name,
+      type: replacement?.type ?? 'string',
+      default: '',
+      ...(replacement?.values ? { values: replacement.values } : {}),
+      ...(replacement?.timeUnit ? { timeUnit: replacement.timeUnit } : {}),
+      deprecated,
+    });
+  }
+
+  for (const table of Object.values(overlayTables)) {
+    for (const [name, overlay] of Object.entries(table)) {
+      const info = byName.get(name);
+      if (!info) continue; // the catalogue test reports overlay names that match nothing
+      if (overlay.type && overlay.type !== 'time') delete info.timeUnit;
+      Object.assign(info, overlay);
+    }
+  }
+
+  // lmtp_X is the LMTP copy of smtp_X: share value types (not docs) unless lmtp_X has its own overlay.
+  for (const info of byName.values()) {
+    if (!info.name.startsWith('lmtp_')) continue;
+    const twin = byName.get('smtp_' + info.name.slice(5));
+    if (twin?.values && !info.values) {
+      info.type = twin.type;
+      info.values = twin.values;
+    }
+  }
+  return byName;
+}
+
+let parameterMap: Map<string, ParameterInfo> | undefined;
+let parameterList: readonly ParameterInfo[] | undefined;
+
+function parameters(): Map<string, ParameterInfo> {
+  parameterMap ??= buildParameters();
+  return parameterMap;
+}
+
+export function lookupParameter(name: string): ParameterInfo | undefined {
+  return parameters().get(name);
+}
+
+/** Every known parameter, sorted by name. */
+export function allParameters(): readonly ParameterInfo[] {
+  parameterList ??= [...parameters().values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return parameterList;
+}
+
+// Longest suffix first, so `smtp_destination_recipient_limit` is not read as service `smtp_destination`.
+const familiesBySuffixLength = [...serviceParameterFamilies].sort((a, b) => b.suffix.length - a.suffix.length);
+
+/** Matches `SERVICE_suffix` names derived from master.cf services; the caller checks that SERVICE exists. */
+export function lookupServiceFamily(name: string): { family: ServiceParameterFamily; service: string } | undefined {
+  for (const family of familiesBySuffixLength) {
+    const tail = '_' + family.suffix;
+    if (name.length > tail.length && name.endsWith(tail)) {
+      return { family, service: name.slice(0, -tail.length) };
+    }
+  }
+  return undefined;
+}
+
+const restrictionMap = new Map(restrictionTable.map((r) => [r.name, r]));
+const mapTypeMap = new Map(lookupTableTypes.map((m) => [m.name, m]));
+
+export function lookupRestriction(name: string): RestrictionInfo | undefined {
+  return restrictionMap.get(name);
+}
+
+export function lookupMapType(name: string): MapTypeInfo | undefined {
+  return mapTypeMap.get(name);
+}
