@@ -8,7 +8,6 @@ export const correctionsOverlay: OverlayTable = {
   mail_release_date: { type: 'string' },
   smtp_tcp_port: { type: 'string' },
   lmtp_tcp_port: { type: 'string' },
-  inet_interfaces: { type: 'list' },
   smtp_address_preference: { type: 'enum', values: ['any', 'ipv4', 'ipv6'] },
   lmtp_address_preference: { type: 'enum', values: ['any', 'ipv4', 'ipv6'] },
   smtp_host_lookup: { type: 'enumlist', values: ['dns', 'native'] },
