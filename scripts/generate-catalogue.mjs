@@ -39,6 +39,7 @@ function runPostconf() {
   }
 }
 
+// Same logic as server/src/service/data/defaultValues.ts (kept here so the script runs without tsx).
 /** Index just past the `{...}` group that opens at `i`, or -1. */
 function skipGroup(text, i) {
   if (text[i] !== '{') return -1;
