@@ -18,8 +18,9 @@ const outFile = join(root, 'server/src/service/data/parameters.generated.ts');
 const argIndex = process.argv.indexOf('--postconf');
 const postconf = argIndex > 0 ? process.argv[argIndex + 1] : 'postconf';
 
-// Defaults that postconf computes from the build host; a fixed value keeps the output reproducible.
-const HOST_DEPENDENT = new Set(['myhostname', 'mydomain', 'mynetworks']);
+// Defaults that postconf computes from the host it runs on (or its own pid); left empty so the
+// output is the same on every machine.
+const HOST_DEPENDENT = new Set(['myhostname', 'mydomain', 'mynetworks', 'process_id']);
 
 function runPostconf() {
   const dir = mkdtempSync(join(tmpdir(), 'postconf-empty-'));
