@@ -1,0 +1,66 @@
+import { MechanismResult } from './authExchange';
+import { Capabilities, offeredMechanisms } from './capabilities';
+import { Stage } from './errors';
+import { Finding, finding } from './findings';
+import { PLAINTEXT_MECHANISMS } from './mechanisms';
+import { TlsInfo } from './tlsInfo';
+
+export interface Observations {
+  before?: Capabilities;
+  after?: Capabilities;
+  tls?: TlsInfo;
+  /** True when AUTH ran without TLS (mode none, or starttls-optional without STARTTLS). */
+  clear: boolean;
+  mechanisms: MechanismResult[];
+  unsupportedOffered: string[];
+  error?: { stage: Stage; message: string };
+  insecure: boolean;
+}
+
+/** Turns what the test saw into findings, in order of importance. */
+export function assess(o: Observations): Finding[] {
+  const out: Finding[] = [];
+  if (o.before) {
+    const clearMechs = offeredMechanisms(o.before);
+    if (clearMechs.length && o.before.starttls) out.push(finding('authBeforeTls', `Before STARTTLS the server offers AUTH ${clearMechs.join(' ')}.`));
+    const plain = clearMechs.filter((m) => PLAINTEXT_MECHANISMS.includes(m));
+    if (plain.length) out.push(finding('plaintextMechInClear', `Offered without TLS: ${plain.join(', ')}.`));
+    if (!o.before.starttls && o.after === undefined && (o.error?.stage === 'STARTTLS' || o.clear)) out.push(finding('noStarttls'));
+  }
+  for (const m of o.mechanisms) {
+    if (o.clear && m.outcome === 'ok') {
+      out.push(finding('authAcceptedInClear', `${m.name} succeeded without TLS${PLAINTEXT_MECHANISMS.includes(m.name) ? ', and it sends the password itself' : ''}.`));
+      break;
+    }
+  }
+  const t = o.tls;
+  if (t?.certificate) {
+    if (t.certificate.expired) out.push(finding('certExpired', `It expired on ${t.certificate.validTo}.`));
+    else if (t.certificate.notYetValid) out.push(finding('certNotYetValid', `It is valid from ${t.certificate.validFrom}.`));
+    if (t.certificate.selfSigned) out.push(finding('certSelfSigned', `Subject ${t.certificate.subject}.`));
+    else if (!t.chainVerified && !t.certificate.expired) out.push(finding('certUntrusted', `OpenSSL says ${t.chainError}.`));
+    if (!t.nameMatches) out.push(finding('certOtherName', t.nameError ? `${t.nameError}.` : undefined));
+  }
+  if (t?.legacyProtocolAccepted) out.push(finding('legacyTls', `The server completed a ${t.legacyProtocolAccepted} handshake.`));
+  if (o.insecure && t) out.push(finding('verificationOff'));
+  const authCaps = o.after ?? o.before;
+  if (authCaps && !o.error && !offeredMechanisms(authCaps).length) out.push(finding('noAuthOffered'));
+  const notOffered = o.mechanisms.filter((m) => m.outcome === 'not-offered').map((m) => m.name);
+  if (notOffered.length && authCaps && offeredMechanisms(authCaps).length) {
+    out.push(finding('mechanismNotOffered', `Not offered: ${notOffered.join(', ')}; offered: ${offeredMechanisms(authCaps).join(' ')}.`));
+  }
+  if (o.unsupportedOffered.length) out.push(finding('unsupportedMechanisms', `Not tried: ${o.unsupportedOffered.join(', ')}.`));
+  const byCode = (pred: (m: MechanismResult) => boolean) => o.mechanisms.filter(pred).map((m) => m.name);
+  const r530 = byCode((m) => m.code === 530);
+  if (r530.length) out.push(finding('tlsRequired530', `${r530.join(', ')} got 530.`));
+  const r535 = byCode((m) => m.outcome === 'rejected' && m.code !== 530);
+  if (r535.length) out.push(finding('rejected535', `${r535.join(', ')}: ${o.mechanisms.find((m) => m.name === r535[0])?.message}.`));
+  const r454 = byCode((m) => m.outcome === 'temporary-failure');
+  if (r454.length) out.push(finding('temporary454', `${r454.join(', ')}: ${o.mechanisms.find((m) => m.name === r454[0])?.message}.`));
+  const proof = o.mechanisms.filter((m) => m.outcome === 'error' && /signature|rspauth|proving/.test(m.message));
+  if (proof.length) out.push(finding('serverNotVerified', `${proof.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
+  const broken = o.mechanisms.filter((m) => m.outcome === 'error' && !proof.includes(m));
+  if (broken.length) out.push(finding('protocolError', `${broken.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
+  const order = { error: 0, warning: 1, info: 2 };
+  return out.sort((a, b) => order[a.severity] - order[b.severity]);
+}

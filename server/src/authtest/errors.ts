@@ -1,0 +1,26 @@
+/** The stage of an auth test at which something went wrong; reports and exit codes key on it. */
+export type Stage = 'input' | 'connect' | 'banner' | 'EHLO' | 'STARTTLS' | 'TLS' | 'AUTH' | 'QUIT';
+
+/** An error that names its stage. Its message never holds the password: callers build it from server text and our own words. */
+export class SmtpTestError extends Error {
+  constructor(
+    readonly stage: Stage,
+    message: string,
+    /** The SMTP reply code when the error is a reply, e.g. 554 on the banner. */
+    readonly replyCode?: number,
+  ) {
+    super(`${stage}: ${message}`);
+    this.name = 'SmtpTestError';
+  }
+  /** The message without the stage prefix. */
+  get detail(): string {
+    return this.message.slice(this.stage.length + 2);
+  }
+}
+
+export function asSmtpTestError(err: unknown, stage: Stage): SmtpTestError {
+  if (err instanceof SmtpTestError) return err;
+  const e = err as NodeJS.ErrnoException | undefined;
+  const text = e?.code ? `${e.code}: ${e.message}` : String(e?.message ?? err);
+  return new SmtpTestError(stage, text);
+}

@@ -1,0 +1,128 @@
+/** The findings an auth test can report: stable codes, a default severity, and our own words. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface FindingRule {
+  code: string;
+  severity: Severity;
+  title: string;
+  /** Why it matters, or what to look at. */
+  explanation: string;
+  likelyCauses?: string[];
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  likelyCauses?: string[];
+}
+
+export const FINDING_RULES = {
+  authBeforeTls: {
+    code: 'auth-before-tls',
+    severity: 'warning',
+    title: 'AUTH is offered before TLS',
+    explanation: 'A client may send its password before STARTTLS. Set smtpd_tls_auth_only = yes so AUTH appears only after STARTTLS.',
+  },
+  plaintextMechInClear: {
+    code: 'plaintext-mechanisms-in-clear',
+    severity: 'warning',
+    title: 'Plaintext mechanisms offered on a clear connection',
+    explanation: 'PLAIN and LOGIN send the password itself, only base64-encoded, which anyone on the path can read.',
+  },
+  authAcceptedInClear: {
+    code: 'auth-accepted-in-clear',
+    severity: 'error',
+    title: 'The server accepted AUTH on a clear connection',
+    explanation: 'The password (or a hash open to offline guessing) crossed the network unencrypted. Require TLS before AUTH (smtpd_tls_auth_only = yes).',
+  },
+  noStarttls: {
+    code: 'no-starttls',
+    severity: 'error',
+    title: 'STARTTLS is not offered',
+    explanation: 'The server has no TLS on this port, so AUTH can only happen in clear.',
+    likelyCauses: ['smtpd_tls_security_level is none or unset for this service', 'no certificate: smtpd_tls_cert_file / smtpd_tls_chain_files missing or unreadable', 'a middlebox strips STARTTLS from the EHLO reply'],
+  },
+  legacyTls: {
+    code: 'legacy-tls-accepted',
+    severity: 'warning',
+    title: 'TLS 1.0 or 1.1 accepted',
+    explanation: 'These versions are deprecated (RFC 8996). Set smtpd_tls_protocols = >=TLSv1.2 (and smtpd_tls_mandatory_protocols).',
+  },
+  certExpired: { code: 'certificate-expired', severity: 'error', title: 'The certificate has expired', explanation: 'Clients that verify will refuse the connection; renew it.' },
+  certNotYetValid: { code: 'certificate-not-yet-valid', severity: 'error', title: 'The certificate is not valid yet', explanation: 'Check the clock of the server and of this machine.' },
+  certSelfSigned: {
+    code: 'certificate-self-signed',
+    severity: 'warning',
+    title: 'The certificate is self-signed',
+    explanation: 'Clients cannot verify it unless they trust it explicitly (--ca FILE). Use a certificate from a CA (e.g. Let\'s Encrypt) for clients you do not control.',
+  },
+  certUntrusted: { code: 'certificate-untrusted', severity: 'error', title: 'The certificate chain does not verify', explanation: 'Install the intermediate certificates (smtpd_tls_chain_files), or pass the issuing CA with --ca FILE.' },
+  certOtherName: { code: 'certificate-name-mismatch', severity: 'error', title: 'The certificate is for another name', explanation: 'Clients connecting by this name will refuse it. Connect by the name in the certificate, or add this name to its subjectAltName.' },
+  verificationOff: {
+    code: 'verification-off',
+    severity: 'warning',
+    title: 'Certificate verification was turned off',
+    explanation: 'This test did not check who it talked to (--insecure). Anyone in between could have read the password.',
+  },
+  noAuthOffered: {
+    code: 'no-auth-offered',
+    severity: 'error',
+    title: 'No AUTH offered',
+    explanation: 'The EHLO reply has no AUTH line, so no client can authenticate here.',
+    likelyCauses: [
+      'smtpd_sasl_auth_enable = no for this service (check the -o overrides in master.cf)',
+      'smtpd_tls_auth_only = yes and this connection is not encrypted: test with --tls starttls',
+      'TLS-only auth without a working certificate: STARTTLS is then missing too, so AUTH never appears',
+      'the SASL back end failed to start (the mail log says "no SASL authentication mechanisms")',
+    ],
+  },
+  mechanismNotOffered: { code: 'mechanism-not-offered', severity: 'warning', title: 'A requested mechanism is not offered', explanation: 'The server does not list it in AUTH; it was not tried.' },
+  unsupportedMechanisms: { code: 'mechanisms-not-tested', severity: 'info', title: 'Some offered mechanisms were not tried', explanation: 'This tester does not implement them.' },
+  rejected535: {
+    code: 'auth-rejected',
+    severity: 'error',
+    title: 'Authentication rejected (535)',
+    explanation: 'The back end checked the credentials and said no.',
+    likelyCauses: [
+      'wrong password, or wrong user name',
+      'realm: Cyrus sasldb stores user@realm, and the realm must match myhostname or smtpd_sasl_local_domain; try the user with and without @domain',
+      'the wrong user database: Debian\'s Postfix reads $config_directory/sasl/<smtpd_sasl_path>.conf, not /etc/sasl2; a chrooted smtpd reads its own copy of sasldb under the queue directory',
+      'the password is stored hashed, which CRAM-MD5, DIGEST-MD5 and SCRAM cannot use',
+    ],
+  },
+  temporary454: {
+    code: 'auth-temporary-failure',
+    severity: 'error',
+    title: 'Temporary authentication failure (454)',
+    explanation: 'The SASL back end could not give an answer.',
+    likelyCauses: [
+      'the back end is unreachable: saslauthd not running, or its socket outside the chroot (a chrooted smtpd needs it under /var/spool/postfix/var/run/saslauthd)',
+      'CRAM-MD5 or DIGEST-MD5 offered through saslauthd, which can only check plaintext passwords: keep mech_list to PLAIN LOGIN when pwcheck_method is saslauthd',
+      'the Dovecot auth socket path (smtpd_sasl_path) does not exist or has the wrong owner',
+    ],
+  },
+  tlsRequired530: {
+    code: 'auth-requires-tls',
+    severity: 'error',
+    title: 'The server wants STARTTLS before AUTH (530)',
+    explanation: 'Run the test with --tls starttls.',
+  },
+  serverNotVerified: {
+    code: 'server-proof-failed',
+    severity: 'error',
+    title: 'The server did not prove that it knows the password',
+    explanation: 'SCRAM and DIGEST-MD5 let the client check the server; this check failed.',
+  },
+  protocolError: { code: 'protocol-error', severity: 'error', title: 'The server broke the protocol', explanation: 'Its reply could not be used.' },
+} satisfies Record<string, FindingRule>;
+
+export type FindingKey = keyof typeof FINDING_RULES;
+
+export function finding(key: FindingKey, detail?: string): Finding {
+  const rule: FindingRule = FINDING_RULES[key];
+  const f: Finding = { code: rule.code, severity: rule.severity, title: rule.title, detail: detail ? `${detail} ${rule.explanation}` : rule.explanation };
+  if (rule.likelyCauses) f.likelyCauses = [...rule.likelyCauses];
+  return f;
+}

@@ -1,0 +1,211 @@
+import { MechanismResult, runMechanism } from './authExchange';
+import { assess } from './assess';
+import { Capabilities, offeredMechanisms } from './capabilities';
+import { SmtpTestError, Stage, asSmtpTestError } from './errors';
+import { Finding } from './findings';
+import { SUPPORTED_MECHANISMS, createMechanism } from './mechanisms';
+import { Redactor } from './redact';
+import { ConnectionLimits } from './smtpConnection';
+import { SessionSettings, SessionState, TlsMode, openSession } from './session';
+import { TlsInfo } from './tlsInfo';
+import { Transcript, TranscriptEntry } from './transcript';
+import { checkNoControl } from './validate';
+
+export type { TlsMode } from './session';
+
+export interface AuthTestOptions {
+  host: string;
+  /** Default by mode: 587 starttls, 465 implicit, 25 none. */
+  port?: number;
+  tls: TlsMode;
+  user: string;
+  /** The password (or XOAUTH2 token), or a function giving it; asked for once, never stored in the result. */
+  password: string | (() => string | Promise<string>);
+  mechanisms: string[] | 'all';
+  /** Extra trust anchors (PEM), added to the system's. */
+  ca?: string | Buffer | Array<string | Buffer>;
+  /** Go on whatever the certificate says; reported as a finding. */
+  insecure?: boolean;
+  /** Limit for each step (connect, banner, each reply, TLS handshake). Default 10 s. */
+  timeoutMs?: number;
+  /** Limit for the whole test. Default 60 s. */
+  totalTimeoutMs?: number;
+  ehloName?: string;
+  /** Try TLS 1.0/1.1 on one extra connection. Default true. */
+  probeLegacyTls?: boolean;
+  onProgress?: (message: string) => void;
+  onTranscript?: (entry: TranscriptEntry) => void;
+  limits?: ConnectionLimits;
+}
+
+/**
+ * pass: every asked mechanism worked and no finding is an error. insecure: they worked, but with error
+ * findings (e.g. AUTH accepted in clear). The others name the stage that stopped the test.
+ */
+export type Verdict = 'pass' | 'insecure' | 'auth-failed' | 'no-auth' | 'tls-failed' | 'connect-failed' | 'input-error';
+
+export interface AuthTestResult {
+  verdict: Verdict;
+  /** One sentence for the top of a report. */
+  summary: string;
+  host: string;
+  port: number;
+  tlsMode: TlsMode;
+  user: string;
+  server: { banner: string; before?: Capabilities; after?: Capabilities };
+  tls?: TlsInfo;
+  mechanisms: MechanismResult[];
+  findings: Finding[];
+  transcript: TranscriptEntry[];
+  /** What stopped the test before AUTH, if anything. */
+  error?: { stage: Stage; message: string };
+  startedAt: string;
+  ms: number;
+}
+
+export const DEFAULT_PORTS: Record<TlsMode, number> = { starttls: 587, 'starttls-optional': 587, implicit: 465, none: 25 };
+
+export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult> {
+  const started = Date.now();
+  const port = opts.port ?? DEFAULT_PORTS[opts.tls];
+  const base = { host: opts.host, port, tlsMode: opts.tls, user: opts.user, startedAt: new Date(started).toISOString() };
+  let password: string;
+  try {
+    checkNoControl('host', opts.host);
+    checkNoControl('user', opts.user);
+    if (opts.ehloName !== undefined) checkNoControl('EHLO name', opts.ehloName);
+    password = typeof opts.password === 'function' ? await opts.password() : opts.password;
+    checkNoControl('password', password);
+  } catch (err) {
+    const e = asSmtpTestError(err, 'input');
+    // The user name may hold a control character: show it escaped.
+    return { ...base, user: JSON.stringify(opts.user), verdict: 'input-error', summary: e.message, server: { banner: '' }, mechanisms: [], findings: [], transcript: [], error: { stage: e.stage, message: e.detail }, ms: Date.now() - started };
+  }
+  const transcript = new Transcript(new Redactor([password]), opts.onTranscript);
+  const progress = (m: string) => opts.onProgress?.(m);
+  const settings: SessionSettings = {
+    host: opts.host,
+    port,
+    tls: opts.tls,
+    ehloName: opts.ehloName ?? 'postfix-sasl-auth-test.invalid',
+    stepMs: opts.timeoutMs ?? 10_000,
+    deadline: started + (opts.totalTimeoutMs ?? 60_000),
+    verify: !opts.insecure,
+    ca: opts.ca === undefined ? undefined : Array.isArray(opts.ca) ? opts.ca : [opts.ca],
+    transcript,
+    limits: opts.limits,
+  };
+  const credentials = { user: opts.user, password };
+  const first: SessionState = {};
+  const mechanisms: MechanismResult[] = [];
+  let unsupportedOffered: string[] = [];
+  let error: { stage: Stage; message: string } | undefined;
+
+  progress(`Connecting to ${opts.host} port ${port}`);
+  try {
+    let conn = await openSession(settings, first);
+    const caps = first.after ?? first.before;
+    const offered = caps ? offeredMechanisms(caps) : [];
+    const wanted = opts.mechanisms === 'all' ? offered.filter((m) => SUPPORTED_MECHANISMS.includes(m)) : opts.mechanisms.map((m) => m.toUpperCase());
+    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !SUPPORTED_MECHANISMS.includes(m));
+    let fresh = true;
+    for (const name of wanted) {
+      const client = createMechanism(name, credentials, opts.host);
+      if (!client) {
+        mechanisms.push({ name, outcome: 'error', message: `this tester does not implement ${name}`, ms: 0 });
+        continue;
+      }
+      if (!offered.includes(name)) {
+        mechanisms.push({ name, outcome: 'not-offered', message: `not in the server's AUTH list (${offered.join(' ') || 'none'})`, ms: 0 });
+        continue;
+      }
+      progress(`Trying ${name}`);
+      if (!fresh) {
+        transcript.note(`New connection for ${name}`);
+        try {
+          conn = await openSession(settings, {});
+        } catch (err) {
+          const e = asSmtpTestError(err, 'connect');
+          mechanisms.push({ name, outcome: 'error', message: `${e.stage}: ${e.detail}`, ms: 0 });
+          continue;
+        }
+      }
+      mechanisms.push(await runMechanism(conn, client, settings.stepMs));
+      await conn.quit(settings.stepMs);
+      fresh = false;
+    }
+    if (fresh) await conn.quit(settings.stepMs);
+  } catch (err) {
+    const e = asSmtpTestError(err, 'connect');
+    error = { stage: e.stage, message: e.detail };
+    first.conn?.close();
+  }
+
+  if (first.tls && opts.probeLegacyTls !== false && Date.now() < settings.deadline) {
+    progress('Checking whether TLS 1.0/1.1 is accepted');
+    first.tls.legacyProtocolAccepted = await probeLegacyTls(settings);
+  }
+
+  const clear = opts.tls === 'none' || !!first.fellBackToClear;
+  const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure });
+  const verdict = decide(error, mechanisms, findings);
+  const result: AuthTestResult = {
+    ...base,
+    verdict,
+    summary: summarise(verdict, mechanisms, error),
+    server: { banner: first.banner ?? '', before: first.before, after: first.after },
+    tls: first.tls,
+    mechanisms,
+    findings,
+    transcript: transcript.entries,
+    ms: Date.now() - started,
+  };
+  if (error) result.error = error;
+  return result;
+}
+
+/** One extra connection offering only TLS 1.0/1.1; returns the protocol the server agreed to, or null. */
+async function probeLegacyTls(s: SessionSettings): Promise<string | null> {
+  s.transcript.note('Probe: does the server accept TLS 1.0 or 1.1?');
+  const state: SessionState = {};
+  try {
+    const conn = await openSession({ ...s, legacyOnly: true }, state);
+    conn.close();
+  } catch {
+    state.conn?.close();
+  }
+  const p = state.tls?.protocol;
+  const accepted = p === 'TLSv1' || p === 'TLSv1.1' ? p : null;
+  s.transcript.note(accepted ? `Probe: the server accepted ${accepted}.` : 'Probe: the server refused TLS 1.0 and 1.1.');
+  return accepted;
+}
+
+function decide(error: AuthTestResult['error'], mechanisms: MechanismResult[], findings: Finding[]): Verdict {
+  if (error) {
+    if (error.stage === 'STARTTLS' || error.stage === 'TLS') return 'tls-failed';
+    return 'connect-failed';
+  }
+  const tried = mechanisms.filter((m) => m.outcome !== 'not-offered');
+  if (!tried.length) return 'no-auth';
+  if (mechanisms.some((m) => m.outcome !== 'ok')) return 'auth-failed';
+  return findings.some((f) => f.severity === 'error') ? 'insecure' : 'pass';
+}
+
+function summarise(verdict: Verdict, mechanisms: MechanismResult[], error: AuthTestResult['error']): string {
+  const ok = mechanisms.filter((m) => m.outcome === 'ok').map((m) => m.name);
+  const bad = mechanisms.filter((m) => m.outcome !== 'ok').map((m) => `${m.name} ${m.outcome}`);
+  switch (verdict) {
+    case 'pass':
+      return `Authentication works (${ok.join(', ')}).`;
+    case 'insecure':
+      return `Authentication works (${ok.join(', ')}), but not safely: see the errors below.`;
+    case 'auth-failed':
+      return `Authentication failed: ${bad.join(', ')}${ok.length ? `; worked: ${ok.join(', ')}` : ''}.`;
+    case 'no-auth':
+      return mechanisms.length ? `None of the requested mechanisms is offered (${bad.join(', ')}).` : 'The server offers no AUTH here.';
+    default:
+      return `Stopped at ${error?.stage}: ${error?.message}`;
+  }
+}
+
+export { SmtpTestError };

@@ -1,0 +1,94 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { Capabilities, parseEhlo } from './capabilities';
+import { SmtpTestError } from './errors';
+import { SmtpConnection } from './smtpConnection';
+import { TlsInfo, describeTls, verificationFailure } from './tlsInfo';
+import { Transcript } from './transcript';
+import { ConnectionLimits } from './smtpConnection';
+
+export type TlsMode = 'starttls' | 'starttls-optional' | 'implicit' | 'none';
+
+export interface SessionSettings {
+  host: string;
+  port: number;
+  tls: TlsMode;
+  ehloName: string;
+  stepMs: number;
+  deadline: number;
+  verify: boolean;
+  ca?: Array<string | Buffer>;
+  transcript: Transcript;
+  limits?: ConnectionLimits;
+  /** For the legacy probe: offer only TLS 1.0/1.1 with every cipher allowed. */
+  legacyOnly?: boolean;
+}
+
+/** What one connection learned before AUTH; filled in as far as it got, also when it fails. */
+export interface SessionState {
+  banner?: string;
+  before?: Capabilities;
+  after?: Capabilities;
+  tls?: TlsInfo;
+  /** Set when starttls-optional found no STARTTLS and went on in clear. */
+  fellBackToClear?: boolean;
+  conn?: SmtpConnection;
+}
+
+export function tlsOptions(s: SessionSettings): tls.ConnectionOptions {
+  const o: tls.ConnectionOptions = { rejectUnauthorized: false };
+  if (!net.isIP(s.host)) o.servername = s.host;
+  if (s.ca?.length) o.ca = [...tls.rootCertificates, ...s.ca];
+  if (s.legacyOnly) Object.assign(o, { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' });
+  return o;
+}
+
+/** Connects and walks banner, EHLO, STARTTLS and the second EHLO. Throws SmtpTestError; `state` keeps what was seen. */
+export async function openSession(s: SessionSettings, state: SessionState): Promise<SmtpConnection> {
+  const conn = await SmtpConnection.open({ host: s.host, port: s.port, timeoutMs: s.stepMs, deadline: s.deadline, transcript: s.transcript, limits: s.limits });
+  state.conn = conn;
+  try {
+    if (s.tls === 'implicit') await handshake(conn, s, state);
+    const banner = await conn.readReply('banner', s.stepMs);
+    state.banner = banner.lines.join('\n');
+    if (banner.code !== 220) throw new SmtpTestError('banner', `the server refuses the session: ${banner.code} ${state.banner}`, banner.code);
+    const caps = await ehlo(conn, s);
+    if (s.tls === 'implicit') {
+      state.after = caps;
+      return conn;
+    }
+    state.before = caps;
+    if (s.tls === 'none') return conn;
+    if (!caps.starttls) {
+      if (s.tls === 'starttls-optional') {
+        state.fellBackToClear = true;
+        s.transcript.note('STARTTLS is not offered; going on in clear (starttls-optional).');
+        return conn;
+      }
+      throw new SmtpTestError('STARTTLS', 'the server does not offer STARTTLS');
+    }
+    const reply = await conn.command('STARTTLS', 'STARTTLS', s.stepMs);
+    if (reply.code !== 220) throw new SmtpTestError('STARTTLS', `STARTTLS refused: ${reply.code} ${reply.lines.join(' ')}`, reply.code);
+    await handshake(conn, s, state);
+    state.after = await ehlo(conn, s);
+    return conn;
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
+}
+
+async function ehlo(conn: SmtpConnection, s: SessionSettings): Promise<Capabilities> {
+  const reply = await conn.command('EHLO', `EHLO ${s.ehloName}`, s.stepMs);
+  if (reply.code !== 250) throw new SmtpTestError('EHLO', `EHLO refused: ${reply.code} ${reply.lines.join(' ')}`, reply.code);
+  return parseEhlo(reply.lines);
+}
+
+async function handshake(conn: SmtpConnection, s: SessionSettings, state: SessionState): Promise<void> {
+  const socket = await conn.startTls(tlsOptions(s), s.stepMs);
+  state.tls = describeTls(socket, s.host, s.verify ? 'on' : 'off');
+  if (s.verify && !s.legacyOnly) {
+    const why = verificationFailure(state.tls);
+    if (why) throw new SmtpTestError('TLS', `${why}; not sending the password. Trust it with --ca FILE, or accept it with --insecure.`);
+  }
+}
