@@ -49,6 +49,7 @@ export async function openSession(s: SessionSettings, state: SessionState): Prom
   state.conn = conn;
   try {
     if (s.tls === 'implicit') await handshake(conn, s, state);
+    if (s.tls === 'implicit' && s.legacyOnly) return conn;
     const banner = await conn.readReply('banner', s.stepMs);
     state.banner = banner.lines.join('\n');
     if (banner.code !== 220) throw new SmtpTestError('banner', `the server refuses the session: ${banner.code} ${state.banner}`, banner.code);
@@ -70,6 +71,7 @@ export async function openSession(s: SessionSettings, state: SessionState): Prom
     const reply = await conn.command('STARTTLS', 'STARTTLS', s.stepMs);
     if (reply.code !== 220) throw new SmtpTestError('STARTTLS', `STARTTLS refused: ${reply.code} ${reply.lines.join(' ')}`, reply.code);
     await handshake(conn, s, state);
+    if (s.legacyOnly) return conn;
     state.after = await ehlo(conn, s);
     return conn;
   } catch (err) {

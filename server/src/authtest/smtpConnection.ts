@@ -56,6 +56,8 @@ export class SmtpConnection {
   ) {
     this.socket = socket;
     this.raw = socket;
+    // Small command lines: without this, Nagle and delayed ACKs add ~40 ms to each reply under TLS.
+    socket.setNoDelay(true);
     this.remoteAddress = socket.remoteAddress ?? opts.host;
     this.attach(socket);
   }

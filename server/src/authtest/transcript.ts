@@ -34,10 +34,9 @@ export class Transcript {
 }
 
 export function formatEntry(e: TranscriptEntry): string {
-  const pad = e.dir === '===' ? '' : ' ';
   const timing = e.ms !== undefined ? `  (${e.ms} ms)` : '';
   const lines = e.text.split('\n');
-  return lines.map((l, i) => `${e.dir}${pad}${l}${i === lines.length - 1 ? timing : ''}`).join('\n');
+  return lines.map((l, i) => `${e.dir} ${l}${i === lines.length - 1 ? timing : ''}`).join('\n');
 }
 
 export function formatTranscript(entries: readonly TranscriptEntry[]): string {
