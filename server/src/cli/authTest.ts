@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { AuthTestResult, DEFAULT_PORTS, TlsMode, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
+import { SmtpTestError } from '../authtest/errors';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export const EXIT = { ok: 0, authFailed: 1, usage: 2, connect: 3, tls: 4, noAuth: 5 } as const;
+
+export const AUTH_TEST_HELP = `Usage: postfix-sasl auth-test HOST[:PORT] --user USER [options]
+
+Tests SMTP AUTH against a server: what it offers before and after TLS, whether each
+mechanism works, and what is unsafe. HOST may be a name, an IPv4 address or [IPv6]:PORT.
+
+Options:
+  --user USER              the user name to authenticate as (required)
+  --tls MODE               starttls (default), starttls-optional, implicit or none
+                           default port: 587 for starttls, 465 for implicit, 25 for none
+  --mech LIST|all          mechanisms to try, comma-separated, or all offered (default: all)
+                           PLAIN LOGIN CRAM-MD5 DIGEST-MD5 SCRAM-SHA-1 SCRAM-SHA-256 XOAUTH2
+  --ca FILE                also trust this CA certificate (PEM), e.g. a self-signed server's
+  --insecure               do not verify the certificate (reported as a finding)
+  --timeout SECONDS        limit for each step (default 10); the whole test gets 6 times that
+  --ehlo NAME              the name to send in EHLO
+  --format text|json       output format (default text)
+  --password-env VAR       read the password (or XOAUTH2 token) from environment variable VAR
+  --password-file FILE     read it from the first line of FILE ('-' for standard input)
+  -h, --help               show this help
+Without --password-env or --password-file the password is asked for, unechoed, on a
+terminal. There is deliberately no --password option: arguments are visible to other users.
+
+Exit codes:
+  0  every mechanism tried worked and nothing unsafe was found
+  1  authentication failed (rejected, temporary failure, protocol error), or it worked
+     with an error-level finding such as AUTH accepted without TLS
+  2  usage error, or a user name, host or password containing CR, LF or NUL
+  3  could not connect (connect, banner or EHLO stage)
+  4  TLS failed (no STARTTLS, handshake failed, certificate not trusted)
+  5  no AUTH offered, or none of the requested mechanisms offered
+`;
+
+const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
+  pass: EXIT.ok,
+  insecure: EXIT.authFailed,
+  'auth-failed': EXIT.authFailed,
+  'no-auth': EXIT.noAuth,
+  'tls-failed': EXIT.tls,
+  'connect-failed': EXIT.connect,
+  'input-error': EXIT.usage,
+};
+
+const TLS_MODES: TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
+const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--ehlo'];
+const FLAG_OPTIONS = ['--insecure', '--help', '-h'];
+
+class UsageError extends Error {}
+
+interface Parsed {
+  target?: string;
+  values: Map<string, string>;
+  flags: Set<string>;
+}
+
+function parseArgs(argv: string[]): Parsed {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  let target: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === '--password' || name === '-p') {
+      throw new UsageError('there is no --password option: a password in the arguments is visible to every user of this machine. Use --password-env VAR, --password-file FILE, or the prompt.');
+    }
+    if (FLAG_OPTIONS.includes(name)) {
+      flags.add(name === '-h' ? '--help' : name);
+    } else if (VALUE_OPTIONS.includes(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      values.set(name, value);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${name}`);
+    } else if (target === undefined) {
+      target = arg;
+    } else {
+      throw new UsageError(`unexpected argument "${arg}"`);
+    }
+  }
+  return { target, values, flags };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function firstLine(text: string): string {
+  return text.replace(/\r?\n[\s\S]*$/, '');
+}
+
+/** Reads a line from a terminal without echoing it. */
+function promptHidden(io: CliIo, question: string): Promise<string> {
+  const tty = io.stdin as NodeJS.ReadStream;
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    io.stderr.write(question);
+    tty.setRawMode(true);
+    tty.resume();
+    const finish = (err?: Error) => {
+      tty.setRawMode(false);
+      tty.pause();
+      tty.off('data', onData);
+      io.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(answer);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish();
+        if (ch === '\u0003' || ch === '\u0004') return finish(new UsageError('no password entered'));
+        if (ch === '\u007f' || ch === '\b') answer = answer.slice(0, -1);
+        else answer += ch;
+      }
+    };
+    tty.on('data', onData);
+  });
+}
+
+async function getPassword(p: Parsed, io: CliIo): Promise<string> {
+  const envVar = p.values.get('--password-env');
+  const file = p.values.get('--password-file');
+  if (envVar && file) throw new UsageError('give either --password-env or --password-file, not both');
+  if (envVar) {
+    const v = io.env[envVar];
+    if (v === undefined) throw new UsageError(`environment variable ${envVar} is not set`);
+    return v;
+  }
+  if (file) {
+    try {
+      return firstLine(file === '-' ? await readAll(io.stdin) : readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new UsageError(`cannot read the password file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  if ((io.stdin as NodeJS.ReadStream).isTTY) return promptHidden(io, 'Password: ');
+  throw new UsageError('no password: use --password-env VAR or --password-file FILE (standard input is not a terminal)');
+}
+
+export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const p = parseArgs(argv);
+    if (p.flags.has('--help')) {
+      io.stdout.write(AUTH_TEST_HELP);
+      return EXIT.ok;
+    }
+    if (!p.target) throw new UsageError('no HOST given');
+    const user = p.values.get('--user');
+    if (!user) throw new UsageError('--user is required');
+    const tls = (p.values.get('--tls') ?? 'starttls') as TlsMode;
+    if (!TLS_MODES.includes(tls)) throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}`);
+    const format = p.values.get('--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+    const mechText = p.values.get('--mech') ?? 'all';
+    const mechanisms = mechText.toLowerCase() === 'all' ? 'all' : mechText.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+    if (mechanisms !== 'all' && !mechanisms.length) throw new UsageError('--mech needs at least one mechanism');
+    const timeoutText = p.values.get('--timeout') ?? '10';
+    const seconds = Number(timeoutText);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout must be a number of seconds, not "${timeoutText}"`);
+    let ca: Buffer | undefined;
+    const caFile = p.values.get('--ca');
+    if (caFile) {
+      try {
+        ca = readFileSync(caFile);
+      } catch (err) {
+        throw new UsageError(`cannot read --ca ${caFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+    }
+    const { host, port } = parseHostPort(p.target);
+    const insecure = p.flags.has('--insecure');
+    if (insecure) io.stderr.write('WARNING: --insecure: the certificate is not checked; anyone between here and the server could read the password.\n');
+    const password = await getPassword(p, io);
+    const showProgress = format === 'text' && (io.stderr as NodeJS.WriteStream).isTTY;
+    const result = await runAuthTest({
+      host,
+      port: port ?? DEFAULT_PORTS[tls],
+      tls,
+      user,
+      password,
+      mechanisms,
+      ca,
+      insecure,
+      timeoutMs: seconds * 1000,
+      totalTimeoutMs: Math.max(30, seconds * 6) * 1000,
+      ehloName: p.values.get('--ehlo'),
+      onProgress: showProgress ? (m) => io.stderr.write(`… ${m}\n`) : undefined,
+    });
+    io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTextReport(result));
+    return VERDICT_EXIT[result.verdict];
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof SmtpTestError && err.stage === 'input')) {
+      io.stderr.write(`postfix-sasl auth-test: ${err instanceof SmtpTestError ? err.detail : err.message}\nTry 'postfix-sasl auth-test --help'.\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`postfix-sasl auth-test: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
+    return EXIT.authFailed;
+  }
+}
