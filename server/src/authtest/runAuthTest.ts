@@ -36,6 +36,8 @@ export interface AuthTestOptions {
   onProgress?: (message: string) => void;
   onTranscript?: (entry: TranscriptEntry) => void;
   limits?: ConnectionLimits;
+  /** Name resolution (default: every address from the system resolver). */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 /**
@@ -94,6 +96,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     ca: opts.ca === undefined ? undefined : Array.isArray(opts.ca) ? opts.ca : [opts.ca],
     transcript,
     limits: opts.limits,
+    resolve: opts.resolve,
   };
   const credentials = { user: opts.user, password };
   const first: SessionState = {};

@@ -20,6 +20,7 @@ export interface SessionSettings {
   ca?: Array<string | Buffer>;
   transcript: Transcript;
   limits?: ConnectionLimits;
+  resolve?: (host: string) => Promise<string[]>;
   /** For the legacy probe: offer only TLS 1.0/1.1 with every cipher allowed. */
   legacyOnly?: boolean;
 }
@@ -45,7 +46,7 @@ export function tlsOptions(s: SessionSettings): tls.ConnectionOptions {
 
 /** Connects and walks banner, EHLO, STARTTLS and the second EHLO. Throws SmtpTestError; `state` keeps what was seen. */
 export async function openSession(s: SessionSettings, state: SessionState): Promise<SmtpConnection> {
-  const conn = await SmtpConnection.open({ host: s.host, port: s.port, timeoutMs: s.stepMs, deadline: s.deadline, transcript: s.transcript, limits: s.limits });
+  const conn = await SmtpConnection.open({ host: s.host, port: s.port, timeoutMs: s.stepMs, deadline: s.deadline, transcript: s.transcript, limits: s.limits, resolve: s.resolve });
   state.conn = conn;
   try {
     if (s.tls === 'implicit') await handshake(conn, s, state);

@@ -29,6 +29,8 @@ export interface ConnectOptions {
   deadline: number;
   transcript: Transcript;
   limits?: ConnectionLimits;
+  /** Name resolution; tests replace it to give a name several addresses. Default: dns.lookup, all addresses. */
+  resolve?: (host: string) => Promise<string[]>;
 }
 
 const REPLY_LINE = /^(\d{3})(?:([ -])(.*))?$/s;
@@ -65,7 +67,7 @@ export class SmtpConnection {
   /** Resolves the host and tries each of its addresses in turn until one accepts. */
   static async open(opts: ConnectOptions): Promise<SmtpConnection> {
     const limits = opts.limits ?? DEFAULT_LIMITS;
-    const addresses = await resolveHost(opts.host, remaining(opts.deadline, opts.timeoutMs));
+    const addresses = await resolveHost(opts.host, remaining(opts.deadline, opts.timeoutMs), opts.resolve);
     const failures: string[] = [];
     for (const address of addresses) {
       const label = address.includes(':') ? `[${address}]:${opts.port}` : `${address}:${opts.port}`;
@@ -269,8 +271,9 @@ function preview(line: string): string {
 }
 
 /** All addresses of a name (IPv4 and IPv6), or the literal itself. */
-async function resolveHost(host: string, timeoutMs: number): Promise<string[]> {
+async function resolveHost(host: string, timeoutMs: number, custom?: (host: string) => Promise<string[]>): Promise<string[]> {
   if (net.isIP(host)) return [host];
+  if (custom) return custom(host);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new SmtpTestError('connect', `could not resolve ${host} within ${timeoutMs} ms`)), timeoutMs);
     dns.lookup(host, { all: true, verbatim: true }, (err, addresses) => {
