@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AuthTestResult, DEFAULT_PORTS, TlsMode, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
 import { SmtpTestError } from '../authtest/errors';
+import { checkNoControl } from '../authtest/validate';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -161,6 +162,7 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     if (!p.target) throw new UsageError('no HOST given');
     const user = p.values.get('--user');
     if (!user) throw new UsageError('--user is required');
+    checkNoControl('user', user);
     const tls = (p.values.get('--tls') ?? 'starttls') as TlsMode;
     if (!TLS_MODES.includes(tls)) throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}`);
     const format = p.values.get('--format') ?? 'text';
