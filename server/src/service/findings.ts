@@ -1,0 +1,67 @@
+// A finding is a diagnostic before it meets the user's settings: a rule code, a place and our words.
+import { lookupRule, type Severity, type SeveritySetting } from './rules';
+import type { Span } from './text';
+
+export interface RelatedPlace {
+  /** Another file, or undefined for the same file. */
+  uri?: string;
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  code: string;
+  span: Span;
+  message: string;
+  /** Set only where a rule raises one finding at a severity other than its default (e.g. loopback-only services). */
+  severity?: Severity;
+  related?: RelatedPlace[];
+  /** What a quick fix needs: a replacement name, the span to delete ... */
+  fix?: FindingFix;
+  /** The finding is about a line that is now useless (an overridden duplicate). */
+  unnecessary?: boolean;
+  deprecated?: boolean;
+}
+
+export type FindingFix =
+  | { kind: 'replace'; span: Span; text: string; title: string }
+  | { kind: 'delete-lines'; firstLine: number; lastLine: number; title: string };
+
+export interface ResolvedFinding extends Finding {
+  severity: Severity;
+}
+
+const IGNORE_DIRECTIVE = /#\s*postfix-sasl:\s*ignore\b(.*)$/;
+
+/** Codes silenced on the line after `# postfix-sasl: ignore CODE [CODE…]` (no code: all). */
+export function ignoredCodesByLine(comments: ReadonlyArray<{ line: number; text: string }>): Map<number, Set<string> | 'all'> {
+  const map = new Map<number, Set<string> | 'all'>();
+  for (const comment of comments) {
+    const m = IGNORE_DIRECTIVE.exec(comment.text);
+    if (!m) continue;
+    const codes = m[1].split(/[\s,]+/).filter(Boolean);
+    map.set(comment.line + 1, codes.length ? new Set(codes) : 'all');
+  }
+  return map;
+}
+
+/** Applies per-rule severity settings and ignore comments; drops rules set to 'off'. */
+export function resolveFindings(
+  findings: readonly Finding[],
+  severity: Record<string, SeveritySetting>,
+  lineOf: (offset: number) => number,
+  ignored: Map<number, Set<string> | 'all'> = new Map(),
+): ResolvedFinding[] {
+  const out: ResolvedFinding[] = [];
+  for (const finding of findings) {
+    const setting = severity[finding.code];
+    if (setting === 'off') continue;
+    if (ignored.size) {
+      const codes = ignored.get(lineOf(finding.span.start));
+      if (codes === 'all' || codes?.has(finding.code)) continue;
+    }
+    const base = finding.severity ?? lookupRule(finding.code)?.defaultSeverity ?? 'warning';
+    out.push({ ...finding, severity: setting ?? base });
+  }
+  return out;
+}

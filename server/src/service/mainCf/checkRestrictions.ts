@@ -1,0 +1,63 @@
+// Checks an smtpd restriction list word by word: known restrictions, their arguments, restriction
+// classes, lookup tables used directly, and deprecated names.
+import { lookupRestriction, restrictions } from '../data/catalogue';
+import type { ParameterInfo } from '../data/types';
+import type { Finding } from '../findings';
+import type { Value } from '../parser/values';
+import { closestMatch } from '../suggest';
+import { checkMapItem } from './checkMapItem';
+
+export interface RestrictionContext {
+  /** Names declared in smtpd_restriction_classes. */
+  restrictionClasses: ReadonlySet<string>;
+}
+
+const restrictionNames = () => restrictions.map((r) => r.name);
+
+export function checkRestrictionList(info: ParameterInfo, value: Value, context: RestrictionContext): Finding[] {
+  const findings: Finding[] = [];
+  const items = value.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.template || item.group || item.text.includes('$')) continue;
+    if (item.text.includes(':')) {
+      findings.push(...checkMapItem(item)); // a bare table means check_<list>_access
+      continue;
+    }
+    if (context.restrictionClasses.has(item.text)) continue;
+    const restriction = lookupRestriction(item.text);
+    if (!restriction) {
+      const guess = closestMatch(item.text, restrictionNames());
+      findings.push({
+        code: 'unknown-restriction',
+        span: item.span,
+        message: `"${item.text.slice(0, 80)}" is not a restriction Postfix knows, nor a class in smtpd_restriction_classes: smtpd answers every client with a temporary error ("server configuration error").${guess ? ` Did you mean "${guess}"?` : ''}`,
+        fix: guess ? { kind: 'replace', span: item.span, text: guess, title: `Change to "${guess}"` } : undefined,
+      });
+      continue;
+    }
+    if (restriction.deprecated) {
+      const { replacement, removed, since } = restriction.deprecated;
+      const when = removed ? `was removed in Postfix ${removed}` : `is deprecated${since ? ` since Postfix ${since}` : ''}`;
+      findings.push({
+        code: 'deprecated-restriction',
+        span: item.span,
+        message: `"${item.text}" ${when}.${replacement ? ` Use ${replacement} instead.` : ''}`,
+        deprecated: true,
+        fix: replacement && /^[a-z_]+$/.test(replacement) ? { kind: 'replace', span: item.span, text: replacement, title: `Replace with ${replacement}` } : undefined,
+      });
+    }
+    if (restriction.argument && restriction.argument !== 'none') {
+      const next = items[i + 1];
+      const nextIsArgument = next && (next.template || next.text.includes('$') || (restriction.argument === 'map' ? next.text.includes(':') : !lookupRestriction(next.text)));
+      if (!nextIsArgument) {
+        const what = restriction.argument === 'map' ? 'a lookup table (type:name)' : restriction.argument === 'domain' ? 'a domain name' : 'an argument';
+        findings.push({ code: 'restriction-missing-argument', span: item.span, message: `"${item.text}" must be followed by ${what} in "${info.name}".` });
+        continue;
+      }
+      if (restriction.argument === 'map' && !next.template) findings.push(...checkMapItem(next));
+      i++;
+    }
+  }
+  return findings;
+}

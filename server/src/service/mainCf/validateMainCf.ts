@@ -1,0 +1,140 @@
+// All findings for one main.cf: syntax, names, references, duplicates and values.
+import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
+import type { Finding } from '../findings';
+import type { InstanceContext } from '../instance';
+import type { Assignment, MainCfDocument } from '../parser/mainCf';
+import { closestMatch } from '../suggest';
+import { checkRelaySafety } from './checkRelaySafety';
+import { checkParameterValue } from './checkValue';
+import { userDefinedNames } from './userDefined';
+
+/** Postfix sets these itself; postconf warns about assignments. */
+const READ_ONLY = new Set(['process_id', 'process_name']);
+
+/** Names Postfix fills in at run time in particular parameters (delivery, reject texts, filters). */
+const RUNTIME_MACROS = new Set([
+  'user', 'home', 'extension', 'recipient', 'domain', 'local', 'mailbox', 'shell', 'sender', 'nexthop',
+  'original_recipient', 'client', 'client_address', 'client_name', 'client_port', 'client_protocol', 'helo_name',
+  'reverse_client_name', 'rbl_class', 'rbl_code', 'rbl_domain', 'rbl_reason', 'rbl_txt', 'rbl_what', 'localpart',
+  'server_name', 'code', 'action', 'reason', 'status', 'size', 'queue_id', 'sasl_method', 'sasl_username', 'sasl_sender',
+]);
+
+let parameterNames: string[] | undefined;
+const knownNames = () => (parameterNames ??= allParameters().map((p) => p.name));
+
+export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): Finding[] {
+  const findings: Finding[] = doc.problems.map((p) => ({ code: p.kind, span: p.span, message: p.message }));
+  const userDefined = userDefinedNames(doc, instance);
+  const restrictionClasses = userDefined.restrictionClasses;
+  const commented = new Set(doc.problems.filter((p) => p.kind === 'inline-comment').map((p) => firstLineOf(doc, p.span.start)));
+
+  for (const [name, list] of doc.byName) {
+    const last = list[list.length - 1];
+    if (last.template) continue;
+    findings.push(...checkName(last, instance, userDefined.referenced, restrictionClasses));
+    for (let i = 0; i < list.length - 1; i++) findings.push(duplicate(list[i], last));
+    for (const a of list) {
+      for (const error of a.value.referenceErrors) findings.push({ code: 'bad-reference', span: error.span, message: `Malformed reference: ${error.message}.` });
+      findings.push(...checkReferences(a, doc, instance));
+    }
+    const info = lookupParameter(name) ?? serviceFamilyInfo(name);
+    // A value with a "#" comment already has its finding; judging the comment's words adds only noise.
+    const checkable = list.filter((a) => !commented.has(a.firstLine));
+    if (info) for (const a of checkable) findings.push(...checkParameterValue(info, a.value, { restrictionClasses }));
+    else if (restrictionClasses.has(name)) findings.push(...checkParameterValue(classInfo(name), last.value, { restrictionClasses }));
+  }
+  findings.push(...checkRelaySafety(doc, restrictionClasses));
+  if (doc.templateLines.length || doc.assignments.some((a) => a.template || a.value.hasTemplate)) {
+    findings.push({ code: 'template-file', span: { start: 0, end: 0 }, message: 'This file holds template syntax (Jinja, ERB or installer placeholders). Template parts are skipped; the rest is checked.' });
+  }
+  return findings;
+}
+
+function firstLineOf(doc: MainCfDocument, offset: number): number {
+  const line = doc.lines.positionAt(offset).line;
+  const owner = doc.assignments.find((a) => a.firstLine <= line && a.lastLine >= line);
+  return owner ? owner.firstLine : line;
+}
+
+function serviceFamilyInfo(name: string) {
+  const match = lookupServiceFamily(name);
+  return match ? { name, type: match.family.type, default: '', timeUnit: match.family.timeUnit } : undefined;
+}
+
+function classInfo(name: string) {
+  return { name, type: 'restrictions' as const, default: '' };
+}
+
+function checkName(a: Assignment, instance: InstanceContext, referenced: ReadonlySet<string>, classes: ReadonlySet<string>): Finding[] {
+  const info = lookupParameter(a.name);
+  if (info) {
+    const out: Finding[] = [];
+    if (info.deprecated) out.push(deprecatedName(a, info.deprecated));
+    if (READ_ONLY.has(a.name) || info.readOnly) {
+      out.push({ code: 'read-only-parameter', span: a.nameSpan, message: `Postfix sets "${a.name}" itself and ignores this assignment.` });
+    }
+    return out;
+  }
+  const family = lookupServiceFamily(a.name);
+  if (family) {
+    if (!instance.masterServices) {
+      return [{ code: 'service-parameter-unchecked', span: a.nameSpan, message: `"${a.name}" applies to a master.cf service named "${family.service}"; open the master.cf of this instance to have that checked.` }];
+    }
+    if (!instance.masterServices.has(family.service)) {
+      return [{ code: 'unknown-service-parameter', span: a.nameSpan, message: `"${a.name}" is meant for a master.cf service "${family.service}", but master.cf defines none: Postfix ignores it.` }];
+    }
+    return [];
+  }
+  if (referenced.has(a.name) || classes.has(a.name) || !/^[A-Za-z0-9_]+$/.test(a.name)) return [];
+  const guess = closestMatch(a.name, knownNames());
+  return [{
+    code: 'unknown-parameter',
+    span: a.nameSpan,
+    message: guess
+      ? `Postfix has no parameter "${a.name}". Did you mean "${guess}"? As written, the line is ignored.`
+      : `Postfix has no parameter "${a.name}", and nothing refers to it as $${a.name}: the line is ignored. If it is your own parameter, use it somewhere as $${a.name}.`,
+    fix: guess ? { kind: 'replace', span: a.nameSpan, text: guess, title: `Change to "${guess}"` } : undefined,
+  }];
+}
+
+function deprecatedName(a: Assignment, dep: { since?: string; removed?: string; replacement?: string }): Finding {
+  const when = dep.removed ? `was removed in Postfix ${dep.removed} and is ignored` : `is deprecated${dep.since ? ` since Postfix ${dep.since}` : ''}`;
+  const simple = dep.replacement && /^[a-z0-9_]+$/.test(dep.replacement);
+  return {
+    code: 'deprecated-parameter',
+    span: a.nameSpan,
+    message: `"${a.name}" ${when}.${dep.replacement ? ` Use ${dep.replacement} instead${simple ? ' (check the value: the new parameter may take other values)' : ''}.` : ''}`,
+    deprecated: true,
+    fix: simple ? { kind: 'replace', span: a.nameSpan, text: dep.replacement!, title: `Rename to ${dep.replacement}` } : undefined,
+  };
+}
+
+function duplicate(earlier: Assignment, winner: Assignment): Finding {
+  const line = winner.firstLine + 1;
+  return {
+    code: 'duplicate-parameter',
+    span: earlier.nameSpan,
+    message: `"${earlier.name}" is set again on line ${line}, and the later line wins: this one has no effect.`,
+    unnecessary: true,
+    related: [{ span: winner.nameSpan, message: 'the setting that wins' }],
+    fix: { kind: 'delete-lines', firstLine: earlier.firstLine, lastLine: earlier.lastLine, title: `Remove this overridden "${earlier.name}"` },
+  };
+}
+
+function checkReferences(a: Assignment, doc: MainCfDocument, instance: InstanceContext): Finding[] {
+  const out: Finding[] = [];
+  for (const ref of a.value.references) {
+    const name = ref.name;
+    if (doc.byName.has(name) || lookupParameter(name) || RUNTIME_MACROS.has(name)) continue;
+    const family = lookupServiceFamily(name);
+    if (family && (!instance.masterServices || instance.masterServices.has(family.service))) continue;
+    const guess = closestMatch(name, [...doc.byName.keys(), ...knownNames()]);
+    out.push({
+      code: 'undefined-reference',
+      span: ref.span,
+      message: `No parameter "${name}" is defined, so $${name} expands to nothing.${guess ? ` Did you mean $${guess}?` : ''}`,
+      fix: guess ? { kind: 'replace', span: ref.nameSpan, text: guess, title: `Change to $${guess}` } : undefined,
+    });
+  }
+  return out;
+}

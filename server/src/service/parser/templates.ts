@@ -1,0 +1,34 @@
+// Template syntax that configuration generators put into Postfix files (Jinja, ERB, installer
+// placeholders). It is opaque to us: never reported as a Postfix error.
+
+/** Pieces of template syntax inside a line of text. */
+const INLINE_TEMPLATE = /(?<!\$)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|%\{[A-Za-z_][\w.]*\}|@@[A-Z][A-Z0-9_]*@@|\bPH_[A-Z0-9_]+\b/g;
+
+/** A whole line that is a template statement (`{% if %}`, `{# note #}`, `<% end %>`). */
+const STATEMENT_LINE = /^\s*(\{%.*%\}|\{#.*#\}|<%.*%>)\s*$/;
+
+export function isTemplateStatementLine(line: string): boolean {
+  return line.length < 10_000 && STATEMENT_LINE.test(line);
+}
+
+/** Spans [start, end) of template syntax inside `text`. */
+export function templateSpans(text: string): Array<[number, number]> {
+  if (!mayContainTemplate(text)) return [];
+  const spans: Array<[number, number]> = [];
+  INLINE_TEMPLATE.lastIndex = 0;
+  for (let m = INLINE_TEMPLATE.exec(text); m; m = INLINE_TEMPLATE.exec(text)) {
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+/** Cheap test before running the regular expression on every line. */
+export function mayContainTemplate(text: string): boolean {
+  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('<%') || text.includes('%{') || text.includes('@@') || text.includes('PH_');
+}
+
+/** Installer prefix such as `%{dovecot_enabled}` at the start of a line, replaced by "" or "#". */
+export function linePrefixTemplate(line: string): number {
+  const m = /^%\{[A-Za-z_][\w.]*\}/.exec(line);
+  return m ? m[0].length : 0;
+}
