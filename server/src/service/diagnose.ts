@@ -1,5 +1,5 @@
 // Findings for one file, seen with the other files of its instance, after the user's settings.
-import type { ParsedFile } from './documents';
+import { isMainCfFile, type ParsedFile } from './documents';
 import { resolveFindings, ignoredCodesByLine, type Finding, type ResolvedFinding } from './findings';
 import { instanceContextFor } from './instance';
 import { validateMainCf } from './mainCf/validateMainCf';
@@ -9,7 +9,7 @@ import type { Settings } from './settings';
 type Validator = (file: ParsedFile, instance: readonly ParsedFile[]) => Finding[];
 
 const validators = new Map<string, Validator>([
-  ['postfix-main', (file, instance) => (file.languageId === 'postfix-main' ? validateMainCf(file.main, instanceContextFor(instance.filter((f) => f !== file))) : [])],
+  ['postfix-main', (file, instance) => (isMainCfFile(file) ? validateMainCf(file.main, instanceContextFor(instance.filter((f) => f !== file))) : [])],
 ]);
 
 const crossFileRules: Validator[] = [];

@@ -1,38 +1,43 @@
-// One parsed file of any type we know. Parsers register here so the server, the CLI and the
-// cross-file rules handle every type the same way.
+// One parsed file of any type we know. Each file type registers its parser here, so the server,
+// the CLI and the cross-file rules handle every type the same way.
 import type { LanguageId } from './languages';
 import { parseMainCf, type MainCfDocument } from './parser/mainCf';
 import { LineIndex } from './text';
 
-export interface ParsedFileBase {
+export interface ParsedFile {
   uri: string;
   languageId: LanguageId;
+  text: string;
   lines: LineIndex;
   /** Comments with their line, for `# postfix-sasl: ignore CODE`. */
   comments: ReadonlyArray<{ line: number; text: string }>;
 }
 
-export interface MainCfFile extends ParsedFileBase {
+export interface MainCfFile extends ParsedFile {
   languageId: 'postfix-main';
   main: MainCfDocument;
 }
 
-/** Types whose parsers are not written yet are kept as text only, so nothing is lost. */
-export interface OtherFile extends ParsedFileBase {
-  languageId: Exclude<LanguageId, 'postfix-main'>;
-  text: string;
+export function isMainCfFile(file: ParsedFile): file is MainCfFile {
+  return file.languageId === 'postfix-main';
 }
 
-export type ParsedFile = MainCfFile | OtherFile;
+type Parser = (uri: string, text: string) => ParsedFile;
 
+const parsers = new Map<LanguageId, Parser>([
+  ['postfix-main', (uri, text) => {
+    const main = parseMainCf(text);
+    return { uri, languageId: 'postfix-main', text, lines: main.lines, comments: main.comments, main } as MainCfFile;
+  }],
+]);
+
+export function registerParser(languageId: LanguageId, parser: Parser): void {
+  parsers.set(languageId, parser);
+}
+
+/** Never throws: a type without a parser yet is kept as plain text. */
 export function parseFile(uri: string, languageId: LanguageId, text: string): ParsedFile {
-  switch (languageId) {
-    case 'postfix-main': {
-      const main = parseMainCf(text);
-      return { uri, languageId, lines: main.lines, comments: main.comments, main };
-    }
-    default: {
-      return { uri, languageId, lines: new LineIndex(text), comments: [], text };
-    }
-  }
+  const parser = parsers.get(languageId);
+  if (parser) return parser(uri, text);
+  return { uri, languageId, text, lines: new LineIndex(text), comments: [] };
 }
