@@ -1,0 +1,168 @@
+// Consistency between package.json's contributions and the files and code they name.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { settingKeys } from '../../server/src/service/settings';
+import { LANGUAGE_IDS } from '../../client/src/languages';
+
+const root = join(__dirname, '..', '..');
+const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
+const pkg = readJson('package.json');
+const contributes = pkg.contributes;
+
+/** Keys the client reads itself; the server never sees them. */
+const CLIENT_ONLY_KEYS: Record<string, unknown> = {
+  'postfixSasl.authTest.profiles': [],
+  'postfixSasl.trace.server': 'off',
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+const clientSource = filesUnder('client/src').map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+
+describe('settings', () => {
+  const properties: Record<string, { default: unknown }> = contributes.configuration.properties;
+
+  test('the server-side keys are exactly the ones the server reads', () => {
+    const declared = Object.keys(properties).filter((k) => !(k in CLIENT_ONLY_KEYS)).sort();
+    assert.deepEqual(declared, Object.keys(settingKeys).sort());
+  });
+
+  for (const [key, serverDefault] of Object.entries(settingKeys)) {
+    test(`${key} has the server's default`, () => assert.deepEqual(properties[key]?.default, serverDefault));
+  }
+
+  for (const [key, clientDefault] of Object.entries(CLIENT_ONLY_KEYS)) {
+    test(`client-only ${key} is declared with its default`, () => assert.deepEqual(properties[key]?.default, clientDefault));
+  }
+
+  test('every key lives under postfixSasl.', () => {
+    for (const key of Object.keys(properties)) assert.match(key, /^postfixSasl\./);
+  });
+});
+
+describe('languages', () => {
+  const languages: { id: string; configuration: string }[] = contributes.languages;
+  const grammars: { language: string; scopeName: string; path: string }[] = contributes.grammars;
+
+  test('the client starts the server for exactly the contributed languages', () => {
+    assert.deepEqual([...LANGUAGE_IDS].sort(), languages.map((l) => l.id).sort());
+  });
+
+  test('activation events name every language and command', () => {
+    const expected = [...languages.map((l) => `onLanguage:${l.id}`), ...contributes.commands.map((c: { command: string }) => `onCommand:${c.command}`)];
+    assert.deepEqual([...pkg.activationEvents].sort(), expected.sort());
+  });
+
+  for (const { id, configuration } of languages) {
+    test(`${id}: one grammar whose file exists and whose scopeName matches`, () => {
+      const mine = grammars.filter((g) => g.language === id);
+      assert.equal(mine.length, 1);
+      assert.equal(mine[0].scopeName, `source.${id}`);
+      assert.ok(existsSync(join(root, mine[0].path)), mine[0].path);
+      assert.equal(readJson(mine[0].path).scopeName, `source.${id}`);
+    });
+
+    test(`${id}: every scope name in the grammar ends with .${id}`, () => {
+      const grammar = readJson(grammars.find((g) => g.language === id)!.path);
+      const names = scopeNames(grammar);
+      assert.ok(names.length > 3, 'the grammar names some scopes');
+      for (const name of names) {
+        for (const part of name.split(/\s+/)) assert.ok(part.endsWith(`.${id}`), `${part} does not end with .${id}`);
+      }
+    });
+
+    test(`${id}: language configuration exists, comments with #, word pattern compiles`, () => {
+      assert.ok(existsSync(join(root, configuration)), configuration);
+      const conf = readJson(configuration);
+      assert.equal(conf.comments.lineComment, '#');
+      assertWholeWord(conf.wordPattern, 'smtpd_sasl_auth_enable');
+      if (id === 'postfix-main' || id === 'postfix-master') {
+        for (const word of ['$mydomain', '${mydomain}', '$(mydomain)', 'reject_unauth_destination']) assertWholeWord(conf.wordPattern, word);
+      }
+    });
+  }
+
+  test('the grammars folder holds only contributed grammars', () => {
+    const contributed = grammars.map((g) => g.path.replace(/^\.\//, '')).sort();
+    assert.deepEqual(readdirSync(join(root, 'syntaxes')).map((f) => `syntaxes/${f}`).sort(), contributed);
+  });
+});
+
+describe('snippets', () => {
+  const snippets: { language: string; path: string }[] = contributes.snippets;
+  const languageIds = contributes.languages.map((l: { id: string }) => l.id);
+
+  test('every snippet file is contributed, for a contributed language', () => {
+    const onDisk = readdirSync(join(root, 'snippets')).filter((f) => f.endsWith('.json')).map((f) => `snippets/${f}`).sort();
+    assert.deepEqual(snippets.map((s) => s.path.replace(/^\.\//, '')).sort(), onDisk);
+    for (const s of snippets) assert.ok(languageIds.includes(s.language), s.language);
+  });
+
+  test('every snippet parses and has a prefix, a body and a description; prefixes are unique across files', () => {
+    const seen = new Map<string, string>();
+    for (const { path } of snippets) {
+      const file: Record<string, { prefix: string | string[]; body: string | string[]; description?: string }> = readJson(path);
+      for (const [name, snippet] of Object.entries(file)) {
+        assert.ok(snippet.body && snippet.body.length, `${path}: ${name} has a body`);
+        assert.ok(snippet.description, `${path}: ${name} has a description`);
+        for (const prefix of ([] as string[]).concat(snippet.prefix)) {
+          assert.ok(prefix, `${path}: ${name} has a prefix`);
+          assert.ok(!seen.has(prefix), `prefix ${prefix} in ${path} is also used in ${seen.get(prefix)}`);
+          seen.set(prefix, path);
+        }
+      }
+    }
+  });
+});
+
+describe('commands', () => {
+  const commands: { command: string; title: string; category: string }[] = contributes.commands;
+  const registered = [...clientSource.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]);
+
+  test('every contributed command is registered in client/src, and every registered one is contributed', () => {
+    assert.deepEqual([...new Set(registered)].sort(), commands.map((c) => c.command).sort());
+  });
+
+  test('every command has a title and the category "Postfix SASL"', () => {
+    for (const c of commands) {
+      assert.ok(c.title, c.command);
+      assert.equal(c.category, 'Postfix SASL');
+    }
+  });
+});
+
+test('main points at the bundle that scripts/build.mjs writes for the client', () => {
+  assert.equal(pkg.main, './dist/extension.js');
+  assert.match(readFileSync(join(root, 'scripts/build.mjs'), 'utf8'), /client\/src\/extension\.ts'[^\n]*dist\/extension\.js/);
+});
+
+/** Every scope a grammar assigns: `name` and `contentName` of rules and captures (not the display name). */
+function scopeNames(grammar: { patterns?: unknown[]; repository?: Record<string, unknown> }): string[] {
+  const out: string[] = [];
+  const visit = (rule: unknown) => {
+    if (!rule || typeof rule !== 'object') return;
+    const r = rule as Record<string, unknown>;
+    for (const key of ['name', 'contentName']) if (typeof r[key] === 'string') out.push(r[key] as string);
+    for (const key of ['captures', 'beginCaptures', 'endCaptures', 'whileCaptures']) {
+      if (r[key] && typeof r[key] === 'object') Object.values(r[key] as object).forEach(visit);
+    }
+    if (Array.isArray(r.patterns)) r.patterns.forEach(visit);
+    if (r.repository && typeof r.repository === 'object') Object.values(r.repository as object).forEach(visit);
+  };
+  (grammar.patterns ?? []).forEach(visit);
+  Object.values(grammar.repository ?? {}).forEach(visit);
+  return out;
+}
+
+/** The word VS Code would take around `word` in a line: the pattern must match it in one piece. */
+function assertWholeWord(pattern: string, word: string): void {
+  const re = new RegExp(pattern, 'g');
+  const line = `x = ${word}, y`;
+  const hits = [...line.matchAll(re)].map((m) => m[0]);
+  assert.ok(hits.includes(word), `word pattern ${pattern} splits ${word}: ${JSON.stringify(hits)}`);
+}
