@@ -1,5 +1,6 @@
 // Per-file-type editor features. Each is a pure function of (parsed file, offset, instance).
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Span } from './text';
 import type { ParsedFile } from './documents';
 import type { LanguageId } from './languages';
 
@@ -8,6 +9,10 @@ export interface LanguageFeatures {
   hover?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): Hover | null;
   symbols?(file: ParsedFile): DocumentSymbol[];
   folding?(file: ParsedFile): FoldingRange[];
+  definition?(file: ParsedFile, offset: number): Location[];
+  references?(file: ParsedFile, offset: number, includeDeclaration: boolean): Location[];
+  prepareRename?(file: ParsedFile, offset: number): Span | undefined;
+  rename?(file: ParsedFile, offset: number, newName: string): WorkspaceEdit | undefined;
 }
 
 const registry = new Map<LanguageId, LanguageFeatures>();

@@ -1,11 +1,13 @@
 // A finding is a diagnostic before it meets the user's settings: a rule code, a place and our words.
 import { lookupRule, type Severity, type SeveritySetting } from './rules';
-import type { Span } from './text';
+import type { Range, Span } from './text';
 
 export interface RelatedPlace {
   /** Another file, or undefined for the same file. */
   uri?: string;
   span: Span;
+  /** For another file, its range there (spans are offsets into that file). */
+  range?: Range;
   message: string;
 }
 

@@ -1,3 +1,4 @@
 // Importing this module registers every file type's parser, validator and features.
 // Each file type adds one import line here.
 import './mainCf/register';
+import './mainCf/registerNavigation';

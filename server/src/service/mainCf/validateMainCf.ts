@@ -32,7 +32,10 @@ export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): 
     const last = list[list.length - 1];
     if (last.template) continue;
     findings.push(...checkName(last, instance, userDefined.referenced, restrictionClasses));
-    for (let i = 0; i < list.length - 1; i++) findings.push(duplicate(list[i], last));
+    for (let i = 0; i < list.length - 1; i++) {
+      // In a template, `{% if %}` ... `{% else %}` branches set the same name on purpose.
+      if (!templateLineBetween(doc, list[i].lastLine, last.firstLine)) findings.push(duplicate(list[i], last));
+    }
     for (const a of list) {
       for (const error of a.value.referenceErrors) findings.push({ code: 'bad-reference', span: error.span, message: `Malformed reference: ${error.message}.` });
       findings.push(...checkReferences(a, doc, instance));
@@ -48,6 +51,10 @@ export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): 
     findings.push({ code: 'template-file', span: { start: 0, end: 0 }, message: 'This file holds template syntax (Jinja, ERB or installer placeholders). Template parts are skipped; the rest is checked.' });
   }
   return findings;
+}
+
+function templateLineBetween(doc: MainCfDocument, after: number, before: number): boolean {
+  return doc.templateLines.some((line) => line > after && line < before);
 }
 
 function firstLineOf(doc: MainCfDocument, offset: number): number {

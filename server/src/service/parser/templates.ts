@@ -2,7 +2,7 @@
 // placeholders). It is opaque to us: never reported as a Postfix error.
 
 /** Pieces of template syntax inside a line of text. */
-const INLINE_TEMPLATE = /(?<!\$)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|%\{[A-Za-z_][\w.]*\}|@@[A-Z][A-Z0-9_]*@@|\bPH_[A-Z0-9_]+\b/g;
+const INLINE_TEMPLATE = /(?<!\$)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|%\{[A-Za-z_][\w.]*\}|(?<![\w%])%[a-z][a-z0-9_]*\b|@@[A-Z][A-Z0-9_]*@@|\bPH_[A-Z0-9_]+\b/g;
 
 /** A whole line that is a template statement (`{% if %}`, `{# note #}`, `<% end %>`). */
 const STATEMENT_LINE = /^\s*(\{%.*%\}|\{#.*#\}|<%.*%>)\s*$/;
@@ -24,7 +24,7 @@ export function templateSpans(text: string): Array<[number, number]> {
 
 /** Cheap test before running the regular expression on every line. */
 export function mayContainTemplate(text: string): boolean {
-  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('<%') || text.includes('%{') || text.includes('@@') || text.includes('PH_');
+  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('<%') || text.includes('%') || text.includes('@@') || text.includes('PH_');
 }
 
 /** Installer prefix such as `%{dovecot_enabled}` at the start of a line, replaced by "" or "#". */

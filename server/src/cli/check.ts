@@ -1,0 +1,114 @@
+// `postfix-sasl check`: the editor's diagnostics on the command line, printed like a compiler's.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyze, parseForContext } from '../service/analyze';
+import type { ParsedFile } from '../service/documents';
+import type { ResolvedFinding } from '../service/findings';
+import { typeNames } from '../service/languages';
+import { defaultSettings, readSettings, type Settings } from '../service/settings';
+import { collectInputs, InputError, type InputFile } from './collectFiles';
+import type { CliIo } from './authTest';
+
+export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] PATH...
+
+Checks Postfix and SASL configuration files: main.cf, master.cf, Cyrus SASL smtpd.conf,
+saslauthd settings and sasl_passwd maps. A directory is checked as one Postfix instance,
+so its files see each other (master.cf services, the SASL file of main.cf ...).
+
+Options:
+  --format text|json   text (default): path:line:col: severity: message [code]
+                       json: one array of {file, line, column, endLine, endColumn,
+                       severity, code, message}; lines and columns start at 1
+  --type TYPE          read every file as TYPE: main, master, sasl, saslauthd, sasl_passwd
+  --config FILE        JSON settings, e.g. {"diagnostics": {"severity": {"unknown-parameter": "off"}}}
+  -h, --help           show this help
+
+Exit codes: 0 no error found, 1 an error found, 2 usage error or unreadable path.
+`;
+
+/** The CLI reads whole files; the editor's smaller default keeps typing fast. */
+const CLI_MAX_FILE_SIZE = 256 * 1024 * 1024;
+
+export interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+function loadSettings(path: string | undefined): Settings {
+  if (!path) return { ...defaultSettings, maxFileSize: CLI_MAX_FILE_SIZE };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read the settings in ${path}: ${(error as Error).message}`);
+  }
+  const section = (raw as Record<string, unknown>)?.postfixSasl ?? raw;
+  const settings = readSettings(section);
+  return { ...settings, maxFileSize: Math.max(settings.maxFileSize, CLI_MAX_FILE_SIZE) };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function toJson(path: string, file: ParsedFile, f: ResolvedFinding): JsonFinding {
+  const range = file.lines.rangeOf(f.span);
+  return { file: path, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1, severity: f.severity, code: f.code, message: f.message };
+}
+
+/** Checks each instance: every file is parsed once, then checked with its siblings as context. */
+export function checkPaths(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] {
+  const results: JsonFinding[] = [];
+  for (const group of collectInputs(paths, forcedType)) {
+    const texts = group.map((input) => readText(input.path));
+    const context = group.map((input, i) => parseForContext(input.path, input.languageId, texts[i], settings));
+    group.forEach((input, i) => {
+      const { file, findings } = analyze(input.path, input.languageId, texts[i], settings, context);
+      for (const f of findings) results.push(toJson(input.path, file, f));
+    });
+  }
+  return results;
+}
+
+export function runCheckCli(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.stderr.write(`postfix-sasl check: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  const usage = (message: string) => {
+    io.stderr.write(`postfix-sasl check: ${message}\n`);
+    return 2;
+  };
+  if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}"`);
+  const forcedType = values.type === undefined ? undefined : typeNames[values.type];
+  if (values.type !== undefined && !forcedType) return usage(`--type must be one of ${Object.keys(typeNames).join(', ')}`);
+  if (positionals.length === 0) return usage('no PATH given (see postfix-sasl check --help)');
+  let findings: JsonFinding[];
+  try {
+    findings = checkPaths(positionals, loadSettings(values.config), forcedType);
+  } catch (error) {
+    if (error instanceof InputError) return usage(error.message);
+    throw error;
+  }
+  if (values.format === 'json') io.stdout.write(JSON.stringify(findings, null, 1) + '\n');
+  else for (const f of findings) io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

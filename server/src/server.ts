@@ -1,0 +1,165 @@
+// The language server: adapts LSP requests to the pure service. Every handler finds the parsed
+// document and calls the service; parses are cached by URI and version.
+import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from './service/analyze';
+import { codeActions } from './service/codeActions';
+import type { ParsedFile } from './service/documents';
+import { featuresFor } from './service/features';
+import { languageIds, type LanguageId } from './service/languages';
+import { defaultSettings, readSettings, type Settings } from './service/settings';
+import { toDiagnostic } from './service/toLsp';
+import { InstanceFiles } from './instanceFiles';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const instances = new InstanceFiles();
+const cache = new Map<string, { version: number; analysis: Analysis }>();
+const timers = new Map<string, NodeJS.Timeout>();
+let settings: Settings = defaultSettings;
+let pullConfiguration = false;
+
+function languageOf(doc: TextDocument): LanguageId | undefined {
+  return (languageIds as readonly string[]).includes(doc.languageId) ? (doc.languageId as LanguageId) : undefined;
+}
+
+/** Open documents of our languages, parsed; used as context for each other. */
+function openFiles(except?: string): ParsedFile[] {
+  const out: ParsedFile[] = [];
+  for (const doc of documents.all()) {
+    if (doc.uri === except) continue;
+    const cached = cache.get(doc.uri);
+    if (cached) out.push(cached.analysis.file);
+  }
+  return out;
+}
+
+function analysisOf(doc: TextDocument): Analysis | undefined {
+  const languageId = languageOf(doc);
+  if (!languageId) return undefined;
+  const cached = cache.get(doc.uri);
+  if (cached && cached.version === doc.version) return cached.analysis;
+  const others = instances.siblings(doc.uri, openFiles(doc.uri), settings);
+  const analysis = analyze(doc.uri, languageId, doc.getText(), settings, others);
+  cache.set(doc.uri, { version: doc.version, analysis });
+  return analysis;
+}
+
+function publish(doc: TextDocument): void {
+  cache.delete(doc.uri); // the instance may have changed even if this text did not
+  const analysis = analysisOf(doc);
+  if (!analysis) return;
+  const diagnostics = analysis.findings.map((f) => toDiagnostic(analysis.file, f));
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
+/** Debounced per document; files of the same instance are re-checked too. */
+function schedule(doc: TextDocument): void {
+  const root = InstanceFiles.rootOf(doc.uri);
+  const affected = documents.all().filter((d) => d.uri === doc.uri || (root !== undefined && InstanceFiles.rootOf(d.uri) === root));
+  for (const target of affected) {
+    clearTimeout(timers.get(target.uri));
+    const run = () => {
+      timers.delete(target.uri);
+      const current = documents.get(target.uri);
+      if (current) guarded(() => publish(current), undefined);
+    };
+    if (settings.debounceMs === 0 && target === doc) run();
+    else timers.set(target.uri, setTimeout(run, settings.debounceMs));
+  }
+}
+
+/** A bug in one feature must not take the server down: log it and answer with nothing. */
+function guarded<T>(work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch (error) {
+    connection.console.error(`postfix-sasl: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+function withFile<T>(uri: string, fallback: T, work: (analysis: Analysis, doc: TextDocument) => T): T {
+  const doc = documents.get(uri);
+  if (!doc) return fallback;
+  return guarded(() => {
+    const analysis = analysisOf(doc);
+    return analysis ? work(analysis, doc) : fallback;
+  }, fallback);
+}
+
+async function refreshSettings(): Promise<void> {
+  if (!pullConfiguration) return;
+  try {
+    const section: unknown = await connection.workspace.getConfiguration('postfixSasl');
+    settings = readSettings(section);
+  } catch {
+    settings = defaultSettings;
+  }
+}
+
+connection.onInitialize((params) => {
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init?.settings) settings = readSettings(init.settings);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionItemProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: 'postfix-sasl-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postfixSasl' }).catch(() => undefined);
+    void refreshSettings().then(() => documents.all().forEach(schedule));
+  }
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (pullConfiguration) await refreshSettings();
+  else settings = readSettings((change.settings as { postfixSasl?: unknown } | undefined)?.postfixSasl);
+  cache.clear();
+  documents.all().forEach(schedule);
+});
+
+documents.onDidOpen((e) => schedule(e.document));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  clearTimeout(timers.get(e.document.uri));
+  timers.delete(e.document.uri);
+  cache.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).complete?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? []));
+connection.onHover((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => featuresFor(file.languageId).hover?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? null));
+connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).symbols?.(file) ?? []));
+connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).folding?.(file) ?? []));
+connection.onDefinition((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).definition?.(file, doc.offsetAt(p.position)) ?? []));
+connection.onReferences((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).references?.(file, doc.offsetAt(p.position), p.context.includeDeclaration) ?? []));
+connection.onPrepareRename((p) =>
+  withFile(p.textDocument.uri, null, ({ file }, doc) => {
+    const span = featuresFor(file.languageId).prepareRename?.(file, doc.offsetAt(p.position));
+    return span ? file.lines.rangeOf(span) : null;
+  }),
+);
+connection.onRenameRequest((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => featuresFor(file.languageId).rename?.(file, doc.offsetAt(p.position), p.newName) ?? null));
+connection.onCodeAction((p) =>
+  withFile(p.textDocument.uri, [], ({ file, findings }, doc) => {
+    const span = { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) };
+    return codeActions(file, findings, span, (f) => toDiagnostic(file, f));
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

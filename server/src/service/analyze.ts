@@ -1,0 +1,52 @@
+// The one entry point the server and the CLI share: text in, parsed file and findings out.
+// Binary files and files over the size limit are handled here, so both front ends behave alike.
+import { diagnoseFile } from './diagnose';
+import { parseFile, type ParsedFile } from './documents';
+import { resolveFindings, type ResolvedFinding } from './findings';
+import type { LanguageId } from './languages';
+import './register';
+import type { Settings } from './settings';
+
+/** NUL bytes, or many undecodable characters, near the start: not a text file. */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  if (head.includes('\u0000')) return true;
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) bad++;
+  return head.length > 0 && bad / head.length > 0.1;
+}
+
+/** Cuts at the last line break before `limit` characters. */
+function truncate(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.lastIndexOf('\n', limit);
+  return text.slice(0, cut > 0 ? cut + 1 : limit);
+}
+
+export interface Analysis {
+  file: ParsedFile;
+  findings: ResolvedFinding[];
+}
+
+/** Parses `text` (or its head, past the size limit) and checks it against its instance. */
+export function analyze(uri: string, languageId: LanguageId, text: string, settings: Settings, others: readonly ParsedFile[] = []): Analysis {
+  if (looksBinary(text)) {
+    const file = parseFile(uri, languageId, '');
+    const finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
+    return { file, findings: resolveFindings([finding], settings.severity, () => 0) };
+  }
+  const head = truncate(text, settings.maxFileSize);
+  const file = parseFile(uri, languageId, head);
+  const findings = diagnoseFile(file, [file, ...others.filter((o) => o.uri !== uri)], settings);
+  if (head.length < text.length) {
+    const limit = `${Math.round(settings.maxFileSize / 1024)} KiB`;
+    const note = { code: 'file-too-large', span: { start: 0, end: 0 }, message: `This file is larger than the ${limit} limit (setting postfixSasl.maxFileSize), so only its first ${file.lines.lineCount} lines were checked.` };
+    findings.unshift(...resolveFindings([note], settings.severity, () => 0));
+  }
+  return { file, findings };
+}
+
+/** Parses without checking, for files that only serve as context for another file's checks. */
+export function parseForContext(uri: string, languageId: LanguageId, text: string, settings: Settings): ParsedFile {
+  return parseFile(uri, languageId, looksBinary(text) ? '' : truncate(text, settings.maxFileSize));
+}
