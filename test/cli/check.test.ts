@@ -1,0 +1,90 @@
+// `postfix-sasl check` as a user runs it: the bundled CLI in a child process.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+const cli = join(__dirname, '..', '..', 'bin', 'postfix-sasl.js');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+describe('postfix-sasl check', () => {
+  const mistakes = tempDir({
+    'main.cf': ['smtpd_sasl_auth_enabel = yes', 'smtpd_sasl_auth_enable = maybe', 'myorigin = $mydomian', 'smtpd_tls_security_level = may # comment', 'smtpd_banner = é $myhostname'].join('\n') + '\n',
+  });
+
+  it('reports each mistake on its own line in JSON, with 1-based UTF-16 columns', () => {
+    const { code, stdout } = run('check', '--format', 'json', join(mistakes, 'main.cf'));
+    assert.equal(code, 1);
+    const findings = JSON.parse(stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(findings.map((f) => [f.line, f.column, f.code, f.severity]), [
+      [1, 1, 'unknown-parameter', 'warning'],
+      [2, 26, 'invalid-boolean', 'error'],
+      [3, 12, 'undefined-reference', 'warning'],
+      [4, 32, 'inline-comment', 'warning'],
+    ]);
+    assert.deepEqual(Object.keys(findings[0]), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.equal(findings[0].endColumn, 23);
+  });
+
+  it('prints compiler-style lines in text mode', () => {
+    const { stdout } = run('check', join(mistakes, 'main.cf'));
+    assert.match(stdout.split('\n')[1], /main\.cf:2:26: error: .*maybe.* \[invalid-boolean\]$/);
+  });
+
+  it('exits 0 on a careful file', () => {
+    const dir = tempDir({ 'main.cf': 'myhostname = mx.example.com\nsmtpd_sasl_auth_enable = yes\n' });
+    assert.deepEqual(run('check', join(dir, 'main.cf')), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 2 with one line for usage errors and unreadable paths', () => {
+    for (const args of [['check'], ['check', '--format', 'xml', 'main.cf'], ['check', '/nonexistent/main.cf'], ['check', '--type', 'nope', 'x'], ['frobnicate']]) {
+      const r = run(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.ok(r.stderr.length > 0 && !r.stderr.includes('    at '), `no stack trace for ${args.join(' ')}`);
+    }
+  });
+
+  it('names a binary file instead of crashing', () => {
+    const dir = tempDir({ 'main.cf': Buffer.from([0, 1, 2, 255, 254, 0, 10]) });
+    const r = run('check', '--format', 'json', join(dir, 'main.cf'));
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { code: string }) => f.code), ['binary-file']);
+  });
+
+  it('checks a directory as one instance: master.cf services make SERVICE_ parameters valid', () => {
+    const dir = tempDir({
+      'main.cf': 'dovecot_destination_recipient_limit = 1\n',
+      'master.cf': 'dovecot   unix  -       n       n       -       -       pipe\n  flags=DRhu user=vmail argv=/usr/lib/dovecot/deliver -f ${sender} -d ${recipient}\n',
+    });
+    const r = run('check', '--format', 'json', dir);
+    const codes = JSON.parse(r.stdout).map((f: { code: string }) => f.code);
+    assert.ok(!codes.includes('service-parameter-unchecked') && !codes.includes('unknown-service-parameter'), codes.join(','));
+  });
+
+  it('reads per-rule severity from --config', () => {
+    const config = join(mistakes, 'settings.json');
+    writeFileSync(config, JSON.stringify({ diagnostics: { severity: { 'invalid-boolean': 'off' } } }));
+    const r = run('check', '--config', config, '--format', 'json', join(mistakes, 'main.cf'));
+    assert.equal(r.code, 0);
+    assert.ok(!readFileSync(config, 'utf8').includes('maybe'));
+    assert.ok(!JSON.parse(r.stdout).some((f: { code: string }) => f.code === 'invalid-boolean'));
+  });
+
+  it('finishes on the whole real-world corpus without a crash', () => {
+    const r = run('check', '--format', 'json', join(__dirname, '..', '..', '..', 'shared', 'corpus'));
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    assert.ok(Array.isArray(JSON.parse(r.stdout)));
+  });
+});
