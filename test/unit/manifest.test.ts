@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { settingKeys } from '../../server/src/service/settings';
 import { LANGUAGE_IDS } from '../../client/src/languages';
+import { detectLanguage } from '../../server/src/service/languages';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -91,6 +92,51 @@ describe('languages', () => {
     const contributed = grammars.map((g) => g.path.replace(/^\.\//, '')).sort();
     assert.deepEqual(readdirSync(join(root, 'syntaxes')).map((f) => `syntaxes/${f}`).sort(), contributed);
   });
+});
+
+describe('file associations', () => {
+  type Lang = { id: string; filenames?: string[]; filenamePatterns?: string[] };
+  const languages: Lang[] = contributes.languages;
+  /** VS Code's rule: a pattern with a "/" is matched against the whole path, else against the base name. */
+  const globToRegExp = (glob: string) =>
+    new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '(?:.*/)?')}$`);
+  const manifestLanguage = (path: string) => {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const hits = languages.filter(
+      (l) => (l.filenames ?? []).includes(base) || (l.filenamePatterns ?? []).some((g) => globToRegExp(g).test(g.includes('/') ? path : base)),
+    );
+    assert.ok(hits.length <= 1, `${path} is claimed by ${hits.map((l) => l.id).join(' and ')}`);
+    return hits[0]?.id;
+  };
+  // The server's detectLanguage (used by the CLI) and the manifest must agree on these.
+  const cases: [string, string | undefined][] = [
+    ['/etc/postfix/main.cf', 'postfix-main'],
+    ['/srv/ansible/templates/main.cf.j2', 'postfix-main'],
+    ['/srv/conf/relay.main.cf', 'postfix-main'],
+    ['/etc/postfix-out/main.cf.proto', 'postfix-main'],
+    ['/etc/postfix/master.cf', 'postfix-master'],
+    ['/srv/templates/master.cf.in', 'postfix-master'],
+    ['/etc/postfix/sasl/smtpd.conf', 'cyrus-sasl'],
+    ['/etc/sasl2/smtpd.conf', 'cyrus-sasl'],
+    ['/usr/lib/sasl2/smtpd.conf', 'cyrus-sasl'],
+    ['/etc/default/saslauthd', 'saslauthd'],
+    ['/etc/sysconfig/saslauthd', 'saslauthd'],
+    ['/etc/postfix/sasl_passwd', 'postfix-sasl-passwd'],
+    ['/etc/postfix/sasl_password', 'postfix-sasl-passwd'],
+    ['/srv/roles/postfix/templates/sasl_passwd.j2', 'postfix-sasl-passwd'],
+    ['/etc/postfix/relay_sasl_passwd', 'postfix-sasl-passwd'],
+    ['/etc/postfix/sasl_passwd.db', undefined],
+    ['/etc/postfix/sasl_passwd.lmdb', undefined],
+    ['/etc/postfix/transport', undefined],
+  ];
+  for (const [path, expected] of cases) {
+    test(`${path} → ${expected ?? 'none'}`, () => {
+      assert.equal(manifestLanguage(path), expected, 'manifest');
+      assert.equal(detectLanguage(path), expected, 'server');
+    });
+  }
+  // Deliberately different: the CLI takes any smtpd.conf it is given, but VS Code must not claim OpenSMTPD's.
+  test('VS Code leaves a bare smtpd.conf (OpenSMTPD) alone', () => assert.equal(manifestLanguage('/etc/smtpd.conf'), undefined));
 });
 
 describe('snippets', () => {
