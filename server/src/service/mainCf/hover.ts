@@ -1,0 +1,144 @@
+// main.cf hover: docs for names, references, restrictions, option words, map types and fixed
+// values, with the value Postfix ends up using in this file.
+import type { Hover } from 'vscode-languageserver-types';
+import { lookupMapType, lookupParameter, lookupRestriction, lookupServiceFamily, saslSecurityOptions } from '../data/catalogue';
+import type { ParameterInfo } from '../data/types';
+import type { MainCfDocument } from '../parser/mainCf';
+import type { Span } from '../text';
+import { code, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs } from './docs';
+import { effectiveValue } from './expand';
+import { locate, restrictionClasses, type ValueLocation } from './locate';
+
+const MAX_SHOWN = 300;
+const MAX_LINES_LISTED = 10;
+
+export function hoverMainCf(doc: MainCfDocument, offset: number): Hover | null {
+  const at = locate(doc, offset);
+  switch (at.kind) {
+    case 'name':
+      return at.word ? result(doc, at.span, nameHover(doc, at.word)) : null;
+    case 'reference':
+      return at.name ? result(doc, at.referenceSpan, referenceHover(doc, at.name)) : null;
+    case 'restriction':
+      return at.word ? result(doc, at.span, restrictionHover(doc, at.word)) : null;
+    case 'option': {
+      const option = saslSecurityOptions.find((o) => o.name === at.word.toLowerCase());
+      return option ? result(doc, at.span, renderOptionWordDocs(option)) : null;
+    }
+    case 'mapType': {
+      const info = lookupMapType(at.word);
+      return info ? result(doc, at.span, renderMapTypeDocs(info)) : null;
+    }
+    case 'value':
+      return at.word ? result(doc, at.span, valueHover(at)) : null;
+    default:
+      return null;
+  }
+}
+
+function result(doc: MainCfDocument, span: Span, markdown: string | undefined): Hover | null {
+  if (!markdown) return null;
+  return { contents: { kind: 'markdown', value: markdown }, range: doc.lines.rangeOf(span) };
+}
+
+function nameHover(doc: MainCfDocument, name: string): string {
+  const info = lookupParameter(name);
+  if (info) return `${renderParameterDocs(info)}\n\n${valueSummary(doc, name)}`;
+  const family = lookupServiceFamily(name);
+  if (family) return `${renderServiceFamilyDocs(name, family.service, family.family)}\n\n${valueSummary(doc, name)}`;
+  return userDefinedHover(doc, name);
+}
+
+function referenceHover(doc: MainCfDocument, name: string): string {
+  if (lookupParameter(name) || lookupServiceFamily(name)) return nameHover(doc, name);
+  if (doc.byName.has(name)) return userDefinedHover(doc, name);
+  return `${code('$' + name)} is not defined: Postfix knows no parameter of that name and this file does not set it, so it expands to an empty value (unless Postfix fills it in at run time, as in some delivery and reply texts).`;
+}
+
+function userDefinedHover(doc: MainCfDocument, name: string): string {
+  const parts = [`**${name}** · user-defined parameter`];
+  if (restrictionClasses(doc).has(name)) parts.push('A restriction class listed in `smtpd_restriction_classes`: use its name in a restriction list to apply the restrictions in its value.');
+  const lines = referenceLines(doc, name);
+  if (lines.length) {
+    const shown = lines.slice(0, MAX_LINES_LISTED).join(', ') + (lines.length > MAX_LINES_LISTED ? ', …' : '');
+    parts.push(`Not a Postfix parameter: this file defines it for its own use. Referenced as ${code('$' + name)} on line${lines.length > 1 ? 's' : ''} ${shown}.`);
+  } else {
+    parts.push(`Not a Postfix parameter, and nothing in this file refers to it as ${code('$' + name)}: Postfix ignores it unless another file (master.cf) uses it.`);
+  }
+  if (doc.byName.has(name)) parts.push(valueSummary(doc, name));
+  return parts.join('\n\n');
+}
+
+function restrictionHover(doc: MainCfDocument, word: string): string | undefined {
+  const info = lookupRestriction(word);
+  if (info) return renderRestrictionDocs(info);
+  if (restrictionClasses(doc).has(word)) {
+    const list = doc.byName.get(word);
+    const where = list ? `, defined on line ${list[list.length - 1].firstLine + 1}` : ', but no value is set for it in this file';
+    return `**${word}** · restriction class\n\nA group of restrictions named in \`smtpd_restriction_classes\`${where}.${list ? `\n\nRestrictions: ${code(shorten(list[list.length - 1].value.text))}` : ''}`;
+  }
+  return undefined;
+}
+
+function valueHover(at: ValueLocation): string | undefined {
+  const info = at.info;
+  if (!info) return undefined;
+  const word = at.word;
+  if (info.type === 'boolean') {
+    const lower = word.toLowerCase();
+    if (lower !== 'yes' && lower !== 'no') return undefined;
+    return `${code(word)} · turns **${info.name}** ${lower === 'yes' ? 'on' : 'off'}${fallbackNote(info, lower)}.`;
+  }
+  if (info.type === 'enum' && info.values?.includes(word)) {
+    return `${code(word)} · one of the values of **${info.name}**: ${info.values.map(code).join(', ')}${fallbackNote(info, word)}.`;
+  }
+  return undefined;
+}
+
+function fallbackNote(info: ParameterInfo, word: string): string {
+  return info.default.toLowerCase() === word.toLowerCase() ? ' (the default)' : '';
+}
+
+/** Where the value comes from and what it expands to. */
+function valueSummary(doc: MainCfDocument, name: string): string {
+  const list = doc.byName.get(name);
+  const source = list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'the default';
+  const expanded = effectiveValue(doc, name);
+  if (expanded === undefined) {
+    return list || lookupParameter(name)?.default !== undefined
+      ? `Effective value (${source}): could not be expanded (the references loop or nest too deeply).`
+      : 'Effective value: not known.';
+  }
+  const shown = expanded.trim() === '' ? 'empty' : code(shorten(expanded.replace(/\s+/g, ' ').trim()));
+  return `Effective value (${source}): ${shown}`;
+}
+
+/** 1-based lines on which `$name`, `${name…}` or `$(name)` appear outside comments. */
+function referenceLines(doc: MainCfDocument, name: string): number[] {
+  const text = doc.text;
+  const lines: number[] = [];
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+    if (isNameChar(text.charCodeAt(at + name.length))) continue;
+    let dollar = at - 1;
+    if (text[dollar] === '{' || text[dollar] === '(') dollar--;
+    if (text[dollar] !== '$') continue;
+    let run = 0;
+    while (text[dollar - run] === '$') run++;
+    if (run % 2 === 0) continue; // `$$name` is a literal dollar followed by text
+    const line = doc.lines.positionAt(dollar).line;
+    if (!isCommentLine(doc, line) && lines[lines.length - 1] !== line + 1) lines.push(line + 1);
+  }
+  return lines;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isCommentLine(doc: MainCfDocument, line: number): boolean {
+  return /^[ \t\f\v\ufeff]*#/.test(doc.lines.lineText(line));
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN - 1) + '…' : text;
+}
