@@ -2,3 +2,4 @@
 // Each file type adds one import line here.
 import './mainCf/register';
 import './mainCf/registerNavigation';
+import './master/register';

@@ -64,6 +64,8 @@ export interface MasterService {
   listensOnLoopbackOnly: boolean;
   /** The logical line as Postfix joins it, mapped back to the document. */
   line: Value;
+  /** The first line carries an installer prefix such as `%{amavis_enabled}`: the entry may not exist. */
+  conditional: boolean;
 }
 
 export interface MasterComment {
@@ -94,6 +96,7 @@ interface Pending {
   segments: ValueSegment[];
   firstLine: number;
   lastLine: number;
+  conditional: boolean;
 }
 
 export function parseMasterCf(text: string): MasterCfDocument {
@@ -110,12 +113,13 @@ export function parseMasterCf(text: string): MasterCfDocument {
     let end = lines.lineEnd(line);
     if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
     const raw = text.slice(start, end);
+    let prefix = 0;
     if (mayContainTemplate(raw)) {
       if (isTemplateStatementLine(raw) || isWhollyTemplate(raw)) {
         doc.templateLines.push(line);
         continue;
       }
-      const prefix = linePrefixTemplate(raw);
+      prefix = linePrefixTemplate(raw);
       if (prefix) {
         doc.templateLines.push(line);
         start += prefix;
@@ -140,7 +144,7 @@ export function parseMasterCf(text: string): MasterCfDocument {
       continue;
     }
     finish();
-    current = { segments: [{ start: first, text: text.slice(first, end), joinedStart: 0 }], firstLine: line, lastLine: line };
+    current = { segments: [{ start: first, text: text.slice(first, end), joinedStart: 0 }], firstLine: line, lastLine: line, conditional: prefix > 0 };
   }
   finish();
   return doc;
@@ -210,6 +214,7 @@ function buildService(pending: Pending, doc: MasterCfDocument): MasterService {
     isSmtpd: commandName === 'smtpd',
     listensOnLoopbackOnly: host !== undefined && isLoopback(host),
     line,
+    conditional: pending.conditional,
   };
 }
 
