@@ -14,7 +14,10 @@ function findTests(dir) {
   return out;
 }
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['test'];
+// `--long` asks the property-based tests for their long run (npm run fuzz).
+const args = process.argv.slice(2).filter((a) => a !== '--long');
+if (args.length < process.argv.length - 2) process.env.FUZZ_LONG = '1';
+const roots = args.length ? args : ['test'];
 const files = roots.flatMap((r) => (statSync(r).isDirectory() ? findTests(r) : [r])).sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);
