@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AuthTestResult, DEFAULT_PORTS } from '../../../server/src/authtest';
-import { AuthTestProfile, checkAuthTestArgs, isAuthTestArgs, readProfiles, secretKey } from './options';
+import { AuthTestProfile, checkAuthTestArgs, checkProfileArgs, isAuthTestArgs, readProfiles, secretKey } from './options';
 import { LAST_USED_KEY, LastUsed, PasswordChoice, askPassword, askTarget } from './prompts';
 import { REPORT_SCHEME, ReportStore } from './reportView';
 import { RunContext, runAndReport } from './run';
@@ -41,33 +41,42 @@ async function testSmtpAuth(context: vscode.ExtensionContext, rc: RunContext, ar
   return result;
 }
 
-/** Runs a profile from `postfixSasl.authTest.profiles`; the argument, if given, is the profile's name. */
+/**
+ * Runs a profile from `postfixSasl.authTest.profiles`. The argument, if given, is the profile's name or
+ * `{name, password?, showReport?}`: then nothing is asked when the password is given or saved.
+ */
 async function runProfile(context: vscode.ExtensionContext, rc: RunContext, arg: unknown): Promise<AuthTestResult | undefined> {
+  const request = checkProfileArgs(arg);
+  if (typeof request === 'string') throw new Error(`postfixSasl.runAuthTestProfile: ${request}`);
   const { profiles, problems } = readProfiles(vscode.workspace.getConfiguration('postfixSasl').get('authTest.profiles'));
   if (problems.length) void vscode.window.showWarningMessage(`Skipped in postfixSasl.authTest.profiles: ${problems.join('; ')}`);
-  let profile: AuthTestProfile | undefined;
-  if (typeof arg === 'string') {
-    profile = profiles.find((p) => p.name === arg);
-    if (!profile) throw new Error(`postfixSasl.runAuthTestProfile: no profile named "${arg}"`);
-  } else {
-    if (!profiles.length) {
-      const open = await vscode.window.showInformationMessage('No SMTP AUTH test profiles yet: add them under the setting postfixSasl.authTest.profiles.', 'Open Settings');
-      if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'postfixSasl.authTest.profiles');
-      return undefined;
-    }
-    const item = await vscode.window.showQuickPick(
-      profiles.map((p) => ({ label: p.name, description: `${p.user} at ${p.host} port ${p.port ?? DEFAULT_PORTS[p.tls]}, ${p.tls}`, profile: p })),
-      { title: 'Re-run a saved SMTP AUTH test profile', ignoreFocusOut: true },
-    );
-    profile = item?.profile;
-  }
+  const profile = request ? profiles.find((p) => p.name === request.name) : await pickProfile(profiles);
+  if (request && !profile) throw new Error(`postfixSasl.runAuthTestProfile: no profile named "${request.name}"`);
   if (!profile) return undefined;
   const target = { host: profile.host, port: profile.port ?? DEFAULT_PORTS[profile.tls], tls: profile.tls, user: profile.user };
-  const secret = await askPassword(context.secrets, target);
+  let secret: PasswordChoice | undefined;
+  if (request?.password !== undefined) secret = { password: request.password, remember: false, fromStore: false };
+  else {
+    const stored = request ? await context.secrets.get(secretKey(target.host, target.port, target.user)) : undefined;
+    secret = stored !== undefined ? { password: stored, remember: false, fromStore: true } : await askPassword(context.secrets, target);
+  }
   if (!secret) return undefined;
-  const result = await runAndReport(rc, { ...target, password: secret.password, mechanisms: profile.mechanisms }, true);
+  const result = await runAndReport(rc, { ...target, password: secret.password, mechanisms: profile.mechanisms }, request?.showReport !== false);
   await afterRun(context, result, target, secret);
   return result;
+}
+
+async function pickProfile(profiles: AuthTestProfile[]): Promise<AuthTestProfile | undefined> {
+  if (!profiles.length) {
+    const open = await vscode.window.showInformationMessage('No SMTP AUTH test profiles yet: add them under the setting postfixSasl.authTest.profiles.', 'Open Settings');
+    if (open) await vscode.commands.executeCommand('workbench.action.openSettings', 'postfixSasl.authTest.profiles');
+    return undefined;
+  }
+  const item = await vscode.window.showQuickPick(
+    profiles.map((p) => ({ label: p.name, description: `${p.user} at ${p.host} port ${p.port ?? DEFAULT_PORTS[p.tls]}, ${p.tls}`, profile: p })),
+    { title: 'Re-run a saved SMTP AUTH test profile', ignoreFocusOut: true },
+  );
+  return item?.profile;
 }
 
 async function rememberTarget(context: vscode.ExtensionContext, last: LastUsed, t: { host: string; port: number; tls: LastUsed['tls']; user: string }): Promise<void> {

@@ -90,3 +90,20 @@ function checkProfile(p: unknown): AuthTestProfile | string {
 export function secretKey(host: string, port: number, user: string): string {
   return `postfixSasl.authTest.password:${JSON.stringify([host.toLowerCase(), port, user])}`;
 }
+
+/** The optional argument of `postfixSasl.runAuthTestProfile`: a profile name, or `{name, password?, showReport?}`. */
+export interface ProfileArgs {
+  name: string;
+  password?: string;
+  showReport?: boolean;
+}
+
+/** undefined: no usable argument (ask interactively); a string: what is wrong with it. */
+export function checkProfileArgs(v: unknown): ProfileArgs | string | undefined {
+  if (typeof v === 'string') return { name: v };
+  if (!isObject(v) || v.name === undefined) return undefined;
+  if (typeof v.name !== 'string') return 'name must be a string';
+  if (v.password !== undefined && typeof v.password !== 'string') return 'password must be a string';
+  if (v.showReport !== undefined && typeof v.showReport !== 'boolean') return 'showReport must be a boolean';
+  return { name: v.name, password: v.password as string | undefined, showReport: v.showReport as boolean | undefined };
+}
