@@ -6,6 +6,7 @@ import Module from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { FakeServer, scriptedServer } from '../authtest/helpers/fakeServer';
 import type { AuthTestResult } from '../../server/src/authtest';
+import { secretKey } from '../../client/src/authTest/options';
 
 const PASSWORD = 's3cret-Pa55';
 const USER = 'alice@example.com';
@@ -53,7 +54,8 @@ before(async () => {
   moduleWithLoad._load = function (request: string, ...rest: unknown[]) {
     return request === 'vscode' ? vscodeStub : originalLoad.call(this, request, ...rest);
   };
-  const { registerAuthTestCommands } = await import('../../client/src/authTest/commands');
+  // Loaded only now, so that its `import 'vscode'` meets the stand-in.
+  const { registerAuthTestCommands } = await import('../../client/src/authTest/commands.js');
   const context = {
     subscriptions: [] as unknown[],
     globalState: { get: () => undefined, update: async () => undefined },
@@ -94,7 +96,6 @@ describe('postfixSasl.testSmtpAuth with an argument', () => {
 describe('postfixSasl.runAuthTestProfile with an argument', () => {
   test('takes the saved password for a profile by name', async () => {
     profiles = [{ name: 'local', host: '127.0.0.1', port: server.port, tls: 'none', user: USER, mechanisms: ['PLAIN'] }];
-    const { secretKey } = await import('../../client/src/authTest/options');
     secrets.set(secretKey('127.0.0.1', server.port, USER), PASSWORD);
     const result = (await handlers.get('postfixSasl.runAuthTestProfile')!({ name: 'local', showReport: false })) as AuthTestResult;
     assert.equal(result.mechanisms[0]?.outcome, 'ok');
