@@ -1,0 +1,164 @@
+// main.cf completion through the registered feature: `|` marks the cursor; each case runs with \n and \r\n.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
+import { parseFile } from '../../server/src/service/documents';
+import { featuresFor } from '../../server/src/service/features';
+import '../../server/src/service/mainCf/register';
+import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
+
+function complete(text: string, offset: number): CompletionItem[] {
+  const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', text);
+  return featuresFor('postfix-main').complete!(file, offset, [file]);
+}
+
+interface ApplyCase {
+  name: string;
+  input: string;
+  pick: string;
+  expected: string;
+}
+
+const applyCases: ApplyCase[] = [
+  { name: 'name in an empty document', input: '|', pick: 'smtpd_sasl_auth_enable', expected: 'smtpd_sasl_auth_enable = ' },
+  { name: 'name being typed', input: 'myhostname = mail.example.com\nsmtpd_sasl_au|', pick: 'smtpd_sasl_auth_enable', expected: 'myhostname = mail.example.com\nsmtpd_sasl_auth_enable = ' },
+  { name: 'name with the cursor inside the word', input: 'smtpd_sa|sl', pick: 'smtpd_sasl_type', expected: 'smtpd_sasl_type = ' },
+  { name: 'name on a blank line between settings', input: 'a = b\n|\nmydomain = example.com', pick: 'relayhost', expected: 'a = b\nrelayhost = \nmydomain = example.com' },
+  { name: 'name of an existing assignment keeps its value', input: 'smtpd_sasl_auth_enabel| = yes', pick: 'smtpd_sasl_auth_enable', expected: 'smtpd_sasl_auth_enable = yes' },
+  { name: 'name after a byte order mark', input: '\ufeffsmtpd_sasl_pa|', pick: 'smtpd_sasl_path', expected: '\ufeffsmtpd_sasl_path = ' },
+  { name: 'boolean after "= "', input: 'smtpd_sasl_auth_enable = |', pick: 'yes', expected: 'smtpd_sasl_auth_enable = yes' },
+  { name: 'boolean right after "="', input: 'smtpd_sasl_auth_enable =|', pick: 'yes', expected: 'smtpd_sasl_auth_enable =yes' },
+  { name: 'boolean replaces the typed word', input: 'smtpd_tls_auth_only = n|o', pick: 'yes', expected: 'smtpd_tls_auth_only = yes' },
+  { name: 'enumeration', input: 'smtpd_tls_security_level = e|', pick: 'encrypt', expected: 'smtpd_tls_security_level = encrypt' },
+  { name: 'option word after others', input: 'smtpd_sasl_security_options = noanonymous, |', pick: 'noplaintext', expected: 'smtpd_sasl_security_options = noanonymous, noplaintext' },
+  { name: 'option word on a continuation line', input: 'smtp_sasl_security_options = noanonymous,\n    nopl|', pick: 'noplaintext', expected: 'smtp_sasl_security_options = noanonymous,\n    noplaintext' },
+  { name: 'restriction in a list', input: 'smtpd_relay_restrictions = permit_mynetworks, |', pick: 'permit_sasl_authenticated', expected: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated' },
+  {
+    name: 'restriction on a continuation line past a comment',
+    input: 'smtpd_relay_restrictions =\n    permit_mynetworks,\n# users who logged in\n    permit_sasl_authenticated,\n    reject_unauth|',
+    pick: 'reject_unauth_destination',
+    expected: 'smtpd_relay_restrictions =\n    permit_mynetworks,\n# users who logged in\n    permit_sasl_authenticated,\n    reject_unauth_destination',
+  },
+  { name: 'restriction on a whitespace-only continuation line', input: 'smtpd_relay_restrictions = permit_mynetworks,\n    |', pick: 'reject_unauth_destination', expected: 'smtpd_relay_restrictions = permit_mynetworks,\n    reject_unauth_destination' },
+  { name: 'restriction class in a list', input: 'smtpd_restriction_classes = trusted_senders\ntrusted_senders = permit\nsmtpd_recipient_restrictions = |', pick: 'trusted_senders', expected: 'smtpd_restriction_classes = trusted_senders\ntrusted_senders = permit\nsmtpd_recipient_restrictions = trusted_senders' },
+  { name: 'restriction inside a restriction class', input: 'smtpd_restriction_classes = trusted\ntrusted = permit_sasl|', pick: 'permit_sasl_authenticated', expected: 'smtpd_restriction_classes = trusted\ntrusted = permit_sasl_authenticated' },
+  { name: 'map type after check_*_access', input: 'smtpd_sender_restrictions = check_sender_access |', pick: 'hash', expected: 'smtpd_sender_restrictions = check_sender_access hash:/etc/postfix/table' },
+  { name: 'map type in a map list', input: 'smtpd_sender_login_maps = l|', pick: 'lmdb', expected: 'smtpd_sender_login_maps = lmdb:/etc/postfix/table' },
+  { name: 'map type with a configuration file', input: 'virtual_alias_maps = |', pick: 'mysql', expected: 'virtual_alias_maps = mysql:/etc/postfix/mysql-table.cf' },
+  { name: 'map type replaced, table kept', input: 'smtpd_sender_login_maps = ha|:/etc/postfix/login', pick: 'lmdb', expected: 'smtpd_sender_login_maps = lmdb:/etc/postfix/login' },
+  { name: 'map type inside proxy:', input: 'smtpd_sender_login_maps = proxy:|', pick: 'pgsql', expected: 'smtpd_sender_login_maps = proxy:pgsql:/etc/postfix/pgsql-table.cf' },
+  { name: 'map type on a second line of a map list', input: 'alias_maps = hash:/etc/aliases,\n\t|', pick: 'cdb', expected: 'alias_maps = hash:/etc/aliases,\n\tcdb:/etc/postfix/table' },
+  { name: 'reference after $', input: 'mydomain = example.com\nmyorigin = $|', pick: 'mydomain', expected: 'mydomain = example.com\nmyorigin = $mydomain' },
+  { name: 'reference being typed', input: 'myorigin = $myd|', pick: 'mydomain', expected: 'myorigin = $mydomain' },
+  { name: 'reference after ${ gets its brace', input: 'myorigin = ${myd|', pick: 'mydomain', expected: 'myorigin = ${mydomain}' },
+  { name: 'reference inside ${} keeps one brace', input: 'myorigin = ${myd|}', pick: 'mydomain', expected: 'myorigin = ${mydomain}' },
+  { name: 'reference after $( gets its parenthesis', input: 'myorigin = $(|', pick: 'myhostname', expected: 'myorigin = $(myhostname)' },
+  { name: 'reference head of ${name?{x}}', input: 'smtpd_tls_security_level = ${myd|?{may}:{none}}', pick: 'mydomain', expected: 'smtpd_tls_security_level = ${mydomain?{may}:{none}}' },
+  { name: 'reference inside ${name?{x}}', input: 'myorigin = ${mydomain?{$myh|}}', pick: 'myhostname', expected: 'myorigin = ${mydomain?{$myhostname}}' },
+  { name: 'user-defined reference', input: 'my_relay = [smtp.example.com]:587\nrelayhost = $my_r|', pick: 'my_relay', expected: 'my_relay = [smtp.example.com]:587\nrelayhost = $my_relay' },
+  { name: 'reference in a restriction list', input: 'smtpd_relay_restrictions = $|', pick: 'smtpd_client_restrictions', expected: 'smtpd_relay_restrictions = $smtpd_client_restrictions' },
+  { name: 'reference on a continuation line', input: 'mynetworks = 127.0.0.0/8\n  $my|', pick: 'mydomain', expected: 'mynetworks = 127.0.0.0/8\n  $mydomain' },
+];
+
+describe('main.cf completion: applied items', () => {
+  for (const c of applyCases) {
+    for (const { eol, text: marked } of bothEols(c.input)) {
+      test(`${c.name} (${eol})`, () => {
+        const { text, offset } = withCursor(marked);
+        const items = complete(text, offset);
+        const item = items.find((i) => i.label === c.pick);
+        assert.ok(item, `no "${c.pick}" among ${items.length} items: ${items.slice(0, 8).map((i) => i.label).join(', ')}`);
+        const expected = eol === 'CRLF' ? c.expected.replace(/\n/g, '\r\n') : c.expected;
+        assert.equal(applyCompletion(text, offset, item), expected);
+      });
+    }
+  }
+});
+
+interface LabelCase {
+  name: string;
+  input: string;
+  /** Exactly these labels, in this order. */
+  exactly?: string[];
+  includes?: string[];
+  excludes?: string[];
+}
+
+const labelCases: LabelCase[] = [
+  { name: 'nothing on a comment line', input: '# smtpd_sasl_|', exactly: [] },
+  { name: 'nothing on a comment inside a continued value', input: 'smtpd_relay_restrictions = permit,\n# permit_|\n  reject', exactly: [] },
+  { name: 'nothing on the "=" side of the name', input: 'myhostname |= x', exactly: [] },
+  { name: 'nothing for a plain text value', input: 'myhostname = |', exactly: [] },
+  { name: 'nothing after a name without "="', input: 'myhostname mail|', exactly: [] },
+  { name: 'nothing after a literal $$', input: 'x = $$|', exactly: [] },
+  { name: 'nothing inside the text of ${name?{x}}', input: 'x = ${mydomain?{ab|}}', exactly: [] },
+  { name: 'only yes/no for a boolean', input: 'smtpd_sasl_auth_enable = |', exactly: ['yes', 'no'] },
+  { name: 'only the enumeration', input: 'smtpd_sasl_type = |', exactly: ['cyrus', 'dovecot'] },
+  { name: 'option words not yet present', input: 'smtpd_sasl_security_options = noanonymous, noplaintext |', exactly: ['nodictionary', 'noactive', 'mutual_auth'] },
+  { name: 'names, not values, before the "="', input: 'smtpd_sasl_auth_en| = yes', includes: ['smtpd_sasl_auth_enable'], excludes: ['yes', 'no'] },
+  { name: 'names, not values, on the next line', input: 'smtpd_sasl_auth_enable = yes\n|', includes: ['myhostname'], excludes: ['yes'] },
+  { name: 'restriction classes exclude the class itself', input: 'smtpd_restriction_classes = a_class, b_class\na_class = |', includes: ['b_class', 'permit'], excludes: ['a_class'] },
+  { name: 'table types, not restrictions, after check_sasl_access', input: 'smtpd_recipient_restrictions = check_sasl_access |', includes: ['hash', 'lmdb', 'regexp'], excludes: ['permit'] },
+  { name: 'restrictions after a table', input: 'smtpd_recipient_restrictions = check_sasl_access hash:/etc/postfix/sasl_access, |', includes: ['permit_sasl_authenticated'], excludes: ['hash'] },
+  { name: 'user-defined names among references', input: 'relay_host_of_mine = x\nrelayhost = ${|}', includes: ['relay_host_of_mine', 'mydomain'] },
+];
+
+describe('main.cf completion: offered labels', () => {
+  for (const c of labelCases) {
+    for (const { eol, text: marked } of bothEols(c.input)) {
+      test(`${c.name} (${eol})`, () => {
+        const { text, offset } = withCursor(marked);
+        const labels = complete(text, offset).map((i) => i.label);
+        if (c.exactly) assert.deepEqual(labels, c.exactly);
+        for (const label of c.includes ?? []) assert.ok(labels.includes(label), `missing ${label}`);
+        for (const label of c.excludes ?? []) assert.ok(!labels.includes(label), `unexpected ${label}`);
+      });
+    }
+  }
+});
+
+describe('main.cf completion: item details', () => {
+  test('parameter names carry docs, type and default', () => {
+    const item = complete('', 0).find((i) => i.label === 'smtpd_sasl_auth_enable');
+    assert.ok(item);
+    assert.match(item.detail ?? '', /yes\/no · default: no/);
+    assert.equal(typeof item.documentation, 'object');
+    assert.match((item.documentation as { value: string }).value, /\*\*smtpd_sasl_auth_enable\*\*/);
+  });
+
+  test('deprecated names are tagged and sorted after the others', () => {
+    const items = complete('', 0);
+    const old = items.find((i) => i.label === 'smtpd_use_tls');
+    const current = items.find((i) => i.label === 'smtpd_tls_security_level');
+    assert.ok(old && current);
+    assert.deepEqual(old.tags, [CompletionItemTag.Deprecated]);
+    assert.equal(current.tags, undefined);
+    assert.ok(old.sortText! > current.sortText!);
+    const lastLive = items.filter((i) => !i.tags).map((i) => i.sortText!).sort().at(-1)!;
+    assert.ok(old.sortText! > lastLive);
+  });
+
+  test('deprecated restrictions are tagged', () => {
+    const item = complete('smtpd_relay_restrictions = ', 27).find((i) => i.label === 'reject_unknown_client');
+    assert.deepEqual(item?.tags, [CompletionItemTag.Deprecated]);
+  });
+
+  test('wrapping map types ask for the next type', () => {
+    const item = complete('alias_maps = ', 13).find((i) => i.label === 'proxy');
+    assert.equal(item?.command?.command, 'editor.action.triggerSuggest');
+  });
+
+  test('a position past the end of the document completes at the end', () => {
+    for (const { text } of bothEols('mydomain = example.com\n')) {
+      const items = complete(text, text.length + 50);
+      const item = items.find((i) => i.label === 'myorigin');
+      assert.ok(item);
+      assert.equal(applyCompletion(text, text.length, item), text + 'myorigin = ');
+    }
+  });
+
+  test('a position past the end of a value line completes the value', () => {
+    const text = 'smtpd_sasl_auth_enable = ';
+    assert.deepEqual(complete(text, text.length + 10).map((i) => i.label), ['yes', 'no']);
+  });
+});
