@@ -49,6 +49,13 @@ function rules(grammar: Rule): { path: string; rule: Rule }[] {
   return out;
 }
 
+const EXAMPLES: Record<string, string> = {
+  'postfix-main': 'main.cf',
+  'postfix-master': 'master.cf',
+  'cyrus-sasl': 'sasl/smtpd.conf',
+  saslauthd: 'default/saslauthd',
+  'postfix-sasl-passwd': 'sasl_passwd',
+};
 const repo = (lang: string, name: string) => (grammars[lang].repository as Record<string, Rule>)[name];
 const regex = (lang: string, name: string, key = 'match') => toJsRegExp(repo(lang, name)[key] as string);
 
@@ -60,6 +67,14 @@ describe('every grammar', () => {
         for (const key of ['match', 'begin', 'end', 'while']) {
           if (typeof rule[key] === 'string') assert.doesNotThrow(() => toJsRegExp(rule[key] as string), `${path}.${key}: ${rule[key]}`);
         }
+      }
+    });
+    test(`${lang}: no begin rule matches empty text on the example files (an empty begin can loop)`, () => {
+      const lines = readFileSync(join(__dirname, '..', '..', 'examples', EXAMPLES[lang]), 'utf8').split(/\r?\n/);
+      for (const { path, rule } of rules(grammar)) {
+        if (typeof rule.begin !== 'string') continue;
+        const re = new RegExp(toJsRegExp(rule.begin).source, 'g');
+        for (const line of lines) for (const m of line.matchAll(re)) assert.notEqual(m[0], '', `${path}.begin is empty on: ${line}`);
       }
     });
     test(`${lang}: every include names a repository entry or $self`, () => {
