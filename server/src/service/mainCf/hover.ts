@@ -102,15 +102,15 @@ function fallbackNote(info: ParameterInfo, word: string): string {
 /** Where the value comes from and what it expands to. */
 function valueSummary(doc: MainCfDocument, name: string): string {
   const list = doc.byName.get(name);
-  const source = list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'the default';
+  const source = list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'from the default';
   const expanded = effectiveValue(doc, name);
   if (expanded === undefined) {
     return list || lookupParameter(name)?.default !== undefined
-      ? `Effective value (${source}): could not be expanded (the references loop or nest too deeply).`
+      ? `Effective value: could not be expanded, the references loop or nest too deeply (${source}).`
       : 'Effective value: not known.';
   }
   const shown = expanded.trim() === '' ? 'empty' : code(shorten(expanded.replace(/\s+/g, ' ').trim()));
-  return `Effective value (${source}): ${shown}`;
+  return `Effective value: ${shown} (${source})`;
 }
 
 /** 1-based lines on which `$name`, `${name…}` or `$(name)` appear outside comments. */
