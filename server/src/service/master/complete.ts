@@ -1,0 +1,119 @@
+// master.cf completion: service names, types, y/n/-, wakeup and maxproc, commands, `-o` parameter
+// names (inserting `name=`) and `-o` values by the parameter's type.
+import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { allParameters, lookupParameter, mapTypes, restrictions, saslSecurityOptions } from '../data/catalogue';
+import { masterCommands, stockServiceNames } from '../data/masterCommands';
+import type { ParameterInfo } from '../data/types';
+import { parameterDetail, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs } from '../mainCf/docs';
+import type { MainCfDocument } from '../parser/mainCf';
+import { columnNames } from './parseMasterCf';
+import { columns } from './columns';
+import { locate, type MasterLocation } from './locate';
+import type { MasterCfDocument } from './parseMasterCf';
+
+const markdown = (value: string) => ({ kind: 'markdown' as const, value });
+
+export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: MainCfDocument): CompletionItem[] {
+  const at = locate(doc, offset);
+  if (at.kind === 'none') return [];
+  const range = doc.lines.rangeOf(at.span);
+  switch (at.kind) {
+    case 'column':
+      return at.index === 0 ? serviceNameItems(range) : columnItems(at.index, range);
+    case 'command':
+      return masterCommands.map((c) => ({
+        label: c.name,
+        kind: CompletionItemKind.Function,
+        detail: `Postfix daemon · usually ${c.usualType}`,
+        documentation: markdown(c.doc),
+        textEdit: { range, newText: c.name },
+      }));
+    case 'optionName':
+      return optionNameItems(at, range, main);
+    case 'optionValue':
+      return optionValueItems(at, range, main);
+    case 'argument':
+      return [{ label: '-o', kind: CompletionItemKind.Keyword, detail: 'override a main.cf parameter for this service', documentation: markdown(columns.command.doc), textEdit: { range, newText: '-o ' } }];
+  }
+}
+
+function serviceNameItems(range: Range): CompletionItem[] {
+  return stockServiceNames.map((s) => ({
+    label: s.name,
+    kind: CompletionItemKind.Class,
+    detail: `${s.type} · ${s.command}`,
+    textEdit: { range, newText: s.name },
+  }));
+}
+
+function columnItems(index: number, range: Range): CompletionItem[] {
+  const info = columns[columnNames[index]];
+  return info.values.map((v, i) => ({
+    label: v.text,
+    kind: CompletionItemKind.EnumMember,
+    detail: `${info.name} column`,
+    documentation: markdown(v.doc),
+    sortText: String(i).padStart(2, '0'),
+    textEdit: { range, newText: v.text },
+  }));
+}
+
+let parameterItems: CompletionItem[] | undefined;
+
+function optionNameItems(at: Extract<MasterLocation, { kind: 'optionName' }>, range: Range, main: MainCfDocument | undefined): CompletionItem[] {
+  parameterItems ??= allParameters().map((info) => {
+    const item: CompletionItem = {
+      label: info.name,
+      kind: CompletionItemKind.Property,
+      detail: parameterDetail(info),
+      documentation: markdown(renderParameterDocs(info)),
+      sortText: (info.deprecated ? '1' : '0') + info.name,
+    };
+    if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    return item;
+  });
+  const suffix = at.hasEquals ? '' : '=';
+  const items = parameterItems.map((base) => ({ ...base, textEdit: { range, newText: base.label + suffix } }));
+  // The user's own main.cf parameters, such as mua_client_restrictions, are valid -o names too.
+  for (const name of main?.byName.keys() ?? []) {
+    if (lookupParameter(name) || !/^[A-Za-z0-9_]+$/.test(name)) continue;
+    items.push({ label: name, kind: CompletionItemKind.Variable, detail: 'defined in main.cf', sortText: '0' + name, textEdit: { range, newText: name + suffix } });
+  }
+  return items;
+}
+
+function optionValueItems(at: Extract<MasterLocation, { kind: 'optionValue' }>, range: Range, main: MainCfDocument | undefined): CompletionItem[] {
+  const info = lookupParameter(at.name);
+  if (!info) return [];
+  const item = (label: string, kind: CompletionItemKind, doc?: string, detail?: string): CompletionItem => ({
+    label,
+    kind,
+    detail,
+    documentation: doc ? markdown(doc) : undefined,
+    textEdit: { range, newText: label },
+  });
+  switch (info.type) {
+    case 'boolean':
+      return ['yes', 'no'].map((v) => item(v, CompletionItemKind.Value, undefined, v === info.default ? 'default' : undefined));
+    case 'enum':
+      return (info.values ?? []).map((v) => item(v, CompletionItemKind.EnumMember, undefined, v === info.default ? 'default' : undefined));
+    case 'enumlist':
+      return enumListItems(info).map((v) => item(v.name, CompletionItemKind.EnumMember, v.doc));
+    case 'restrictions': {
+      const items = restrictions.map((r) => item(r.name, CompletionItemKind.Keyword, renderRestrictionDocs(r), 'restriction'));
+      const classes = main?.byName.get('smtpd_restriction_classes');
+      for (const c of classes?.[classes.length - 1].value.items ?? []) items.push(item(c.text, CompletionItemKind.Variable, undefined, 'restriction class from main.cf'));
+      for (const name of main?.byName.keys() ?? []) if (/_restrictions$/.test(name) && !lookupParameter(name)) items.push(item('$' + name, CompletionItemKind.Variable, undefined, 'defined in main.cf'));
+      return items;
+    }
+    case 'maplist':
+      return mapTypes.map((m) => item(m.name + ':', CompletionItemKind.Module, renderMapTypeDocs(m), 'lookup table type'));
+    default:
+      return [];
+  }
+}
+
+function enumListItems(info: ParameterInfo): Array<{ name: string; doc?: string }> {
+  if (/_sasl_(tls_)?security_options$/.test(info.name)) return saslSecurityOptions.map((o) => ({ name: o.name, doc: renderOptionWordDocs(o) }));
+  return (info.values ?? []).map((name) => ({ name }));
+}
