@@ -3,3 +3,6 @@
 import './mainCf/register';
 import './mainCf/registerNavigation';
 import './master/register';
+import './cyrus/register';
+import './saslauthd/register';
+import './saslPasswd/register';

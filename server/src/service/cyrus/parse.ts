@@ -89,6 +89,10 @@ export function parseCyrusSasl(text: string): CyrusSaslDocument {
     let valueEnd = end;
     while (valueEnd > p && /\s/.test(text[valueEnd - 1])) valueEnd--;
     const value = text.slice(p, valueEnd);
+    if (!value && !template) {
+      doc.problems.push({ span: { start: keyStart, end }, message: 'This option has no value. Cyrus SASL rejects the whole file because of it, and every login fails. Give a value or remove the line.' });
+      continue;
+    }
     const entry: CyrusEntry = {
       key: text.slice(keyStart, keyEnd).toLowerCase(),
       keySpan: { start: keyStart, end: keyEnd },
