@@ -13,4 +13,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The bin shims are plain CommonJS that load the bundles.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );
