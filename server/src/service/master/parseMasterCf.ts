@@ -175,7 +175,8 @@ function tokenize(line: Value, doc: MasterCfDocument): MasterToken[] {
       }
       const close = matchingClose(text, i);
       if (close === -1) {
-        const template = templates.some(([s, e]) => s <= i && e > i);
+        // An unclosed ${ is reported as a malformed reference by the override checks.
+        const template = templates.some(([s, e]) => s <= i && e > i) || text[i - 1] === '$';
         if (!template) doc.problems.push({ kind: 'master-unbalanced-brace', span: line.toSpan(i, i + 1), message: 'This "{" has no matching "}": Postfix reads the rest of the entry as one argument and the service fails to start.' });
         i = text.length;
       } else i = close + 1;
@@ -266,6 +267,8 @@ function readOverride(token: MasterToken, skip: number, optionStart: number, lin
     from = 1;
     to = text.length - 1;
   }
+  // An unclosed "{" is reported once, by the tokenizer.
+  if (!braced && text.startsWith('{')) return undefined;
   const eq = text.indexOf('=', from);
   if (eq === -1 || eq >= to) {
     if (!token.template) {

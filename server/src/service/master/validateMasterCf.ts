@@ -43,7 +43,8 @@ export function validateMasterCf(doc: MasterCfDocument, context: OverrideContext
 function checkColumns(service: MasterService): Finding[] {
   const out: Finding[] = [];
   const tokens = service.tokens;
-  if (tokens.length < 8 && !tokens.some((t) => t.template)) {
+  const tooFew = tokens.length < 8 && !tokens.some((t) => t.template);
+  if (tooFew) {
     out.push({
       code: 'master-too-few-columns',
       span: service.span,
@@ -60,6 +61,8 @@ function checkColumns(service: MasterService): Finding[] {
       fix: guess ? { kind: 'replace', span: type.span, text: guess, title: `Change to "${guess}"` } : undefined,
     });
   }
+  // With a field missing the others shift left: judging them one by one would only add noise.
+  if (tooFew) return out;
   for (const column of ['private', 'unpriv', 'chroot'] as const) {
     const token = columnOf(service, column);
     if (!token || token.template || /^[yn-]$/.test(token.text)) continue;
