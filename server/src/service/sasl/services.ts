@@ -1,0 +1,119 @@
+// The effective settings of each smtpd service of an instance: main.cf plus that service's `-o`
+// overrides in master.cf. Without a master.cf, main.cf alone stands for the one smtpd service.
+import { lookupParameter } from '../data/catalogue';
+import { isMainCfFile, type MainCfFile, type ParsedFile } from '../documents';
+import type { RelatedPlace } from '../findings';
+import { expandValue, rawValue } from '../mainCf/expand';
+import { isMasterCfFile, type MasterCfFile } from '../master/masterCfFile';
+import type { MasterService } from '../master/parseMasterCf';
+import type { Value } from '../parser/values';
+import type { Span } from '../text';
+
+/** Where a parameter's value comes from for one service. */
+export interface Origin {
+  /** The file that sets it; undefined when Postfix's default applies. */
+  file?: ParsedFile;
+  /** The name as written (assignment name or -o name). */
+  nameSpan?: Span;
+  /** The whole assignment or override. */
+  span?: Span;
+  value?: Value;
+  /** Lines of a main.cf assignment, for delete fixes. */
+  lines?: { first: number; last: number };
+  template: boolean;
+}
+
+export interface SmtpdService {
+  /** For messages: `service "submission"` or `smtpd`. */
+  label: string;
+  master?: MasterService;
+  masterFile?: MasterCfFile;
+  chroot: boolean | undefined;
+  /** Reached only from this host or from inside Postfix (loopback address, unix or pass behind a proxy). */
+  internalOnly: boolean;
+  get(name: string): string;
+  words(name: string): string[];
+  yes(name: string): boolean;
+  origin(name: string): Origin;
+}
+
+export interface InstanceView {
+  main?: MainCfFile;
+  master?: MasterCfFile;
+}
+
+export function instanceView(instance: readonly ParsedFile[]): InstanceView {
+  return { main: instance.find(isMainCfFile), master: instance.find(isMasterCfFile) };
+}
+
+export const splitWords = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+function mainGet(main: MainCfFile | undefined, name: string): string {
+  if (main) return expandValue(main.main, rawValue(main.main, name) ?? '') ?? '';
+  return lookupParameter(name)?.default.includes('$') ? '' : lookupParameter(name)?.default ?? '';
+}
+
+function mainOrigin(main: MainCfFile | undefined, name: string): Origin {
+  const list = main?.main.byName.get(name);
+  const a = list?.[list.length - 1];
+  if (!main || !a) return { template: false };
+  return { file: main, nameSpan: a.nameSpan, span: a.span, value: a.value, lines: { first: a.firstLine, last: a.lastLine }, template: a.template || a.value.hasTemplate };
+}
+
+function makeService(view: InstanceView, service?: MasterService): SmtpdService {
+  const overrides = new Map((service?.overrides ?? []).map((o) => [o.name, o]));
+  const get = (name: string): string => {
+    const o = overrides.get(name);
+    if (!o) return mainGet(view.main, name);
+    return (view.main ? expandValue(view.main.main, o.value.text) : o.value.text) ?? '';
+  };
+  const origin = (name: string): Origin => {
+    const o = overrides.get(name);
+    if (o) return { file: view.master, nameSpan: o.nameSpan, span: o.span, value: o.value, template: o.template || o.value.hasTemplate };
+    return mainOrigin(view.main, name);
+  };
+  const interfaces = splitWords(mainGet(view.main, 'inet_interfaces').toLowerCase());
+  const loopbackInterfaces = interfaces.length > 0 && interfaces.every((i) => i === 'loopback-only' || i === 'localhost' || i.startsWith('127.') || i === '::1' || i === '[::1]');
+  const proxied = get('smtpd_upstream_proxy_protocol').trim() !== '';
+  const internalOnly = proxied || (service ? service.listensOnLoopbackOnly || service.type === 'unix' || loopbackInterfaces : loopbackInterfaces);
+  return {
+    label: service ? `service "${service.name}"` : 'smtpd',
+    master: service,
+    masterFile: service ? view.master : undefined,
+    chroot: service?.effectiveChroot,
+    internalOnly,
+    get,
+    words: (name) => splitWords(get(name)),
+    yes: (name) => get(name).trim().toLowerCase() === 'yes',
+    origin,
+  };
+}
+
+/** Every smtpd service; main.cf alone when there is no master.cf. */
+export function smtpdServices(view: InstanceView): SmtpdService[] {
+  if (!view.master) return view.main ? [makeService(view)] : [];
+  return view.master.master.services.filter((s) => s.isSmtpd && !s.columns[0]?.template).map((s) => makeService(view, s));
+}
+
+/** main.cf seen as the client side (smtp) uses it. */
+export function mainSettings(view: InstanceView): SmtpdService {
+  return makeService(view);
+}
+
+export function relatedIn(file: ParsedFile, span: Span, message: string): RelatedPlace {
+  return { uri: file.uri, span, range: file.lines.rangeOf(span), message };
+}
+
+/** The TLS level smtpd applies, with the pre-2.3 booleans as fallback. */
+export function smtpdTlsLevel(s: SmtpdService): string {
+  const level = s.get('smtpd_tls_security_level').trim().toLowerCase();
+  if (level) return level;
+  if (s.yes('smtpd_enforce_tls')) return 'encrypt';
+  if (s.yes('smtpd_use_tls')) return 'may';
+  return 'none';
+}
+
+/** AUTH is offered only after TLS on this service. */
+export function tlsOnlyAuth(s: SmtpdService): boolean {
+  return s.yes('smtpd_tls_auth_only') || smtpdTlsLevel(s) === 'encrypt' || s.yes('smtpd_tls_wrappermode');
+}
