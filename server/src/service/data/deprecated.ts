@@ -11,6 +11,7 @@ export const deprecatedParameters: Readonly<Record<string, Deprecation>> = {
   // the old names are the *_per_record_deadline ones that 3.7's defaults still refer to.
   lmtp_per_record_deadline: { since: '3.11', replacement: 'lmtp_per_request_deadline' },
   smtp_per_record_deadline: { since: '3.11', replacement: 'smtp_per_request_deadline' },
+  smtpd_per_record_deadline: { since: '3.11', replacement: 'smtpd_per_request_deadline' },
   postscreen_blacklist_action: { since: '3.11', replacement: 'postscreen_denylist_action' },
   postscreen_dnsbl_ttl: { since: '3.11', replacement: 'postscreen_dnsbl_max_ttl' },
   postscreen_dnsbl_whitelist_threshold: { since: '3.11', replacement: 'postscreen_dnsbl_allowlist_threshold' },

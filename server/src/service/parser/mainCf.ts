@@ -64,6 +64,8 @@ export function parseMainCf(text: string): MainCfDocument {
   const lines = new LineIndex(body);
   const doc: MainCfDocument = { text: body, lines, assignments: [], comments: [], problems: [], templateLines: [], byName: new Map() };
   let current: PendingAssignment | undefined;
+  // Most files hold no template syntax at all: then no line needs the per-line template checks.
+  const templated = mayContainTemplate(body);
 
   const finish = () => {
     if (!current) return;
@@ -94,8 +96,8 @@ export function parseMainCf(text: string): MainCfDocument {
       doc.comments.push({ span: { start: first, end }, line, text: body.slice(first, end) });
       continue;
     }
-    const lineText = body.slice(start, end);
-    if (mayContainTemplate(lineText) && isTemplateStatementLine(lineText)) {
+    const lineText = templated ? body.slice(start, end) : '';
+    if (templated && mayContainTemplate(lineText) && isTemplateStatementLine(lineText)) {
       doc.templateLines.push(line);
       continue;
     }
@@ -110,9 +112,9 @@ export function parseMainCf(text: string): MainCfDocument {
       continue;
     }
     finish();
-    const prefix = mayContainTemplate(lineText) ? linePrefixTemplate(lineText) : 0;
+    const prefix = templated && mayContainTemplate(lineText) ? linePrefixTemplate(lineText) : 0;
     if (prefix) doc.templateLines.push(line);
-    current = startAssignment(body, start + prefix, end, line, doc, prefix > 0);
+    current = startAssignment(body, start + prefix, end, line, doc, prefix > 0, templated);
   }
   finish();
   return doc;
@@ -148,14 +150,14 @@ function findInlineComment(piece: string): number {
   return -1;
 }
 
-function startAssignment(text: string, start: number, end: number, line: number, doc: MainCfDocument, templatePrefix: boolean): PendingAssignment {
+function startAssignment(text: string, start: number, end: number, line: number, doc: MainCfDocument, templatePrefix: boolean, templated: boolean): PendingAssignment {
   let nameEnd = start;
   while (nameEnd < end && !isBlank(text.charCodeAt(nameEnd)) && text.charCodeAt(nameEnd) !== 61) nameEnd++;
   const name = text.slice(start, nameEnd);
   let eq = nameEnd;
   while (eq < end && isBlank(text.charCodeAt(eq))) eq++;
   const nameSpan = { start, end: nameEnd };
-  const template = templatePrefix || mayContainTemplate(name);
+  const template = templatePrefix || (templated && mayContainTemplate(name));
   if (text.charCodeAt(eq) !== 61) {
     if (!template) doc.problems.push({ kind: 'missing-equals', span: { start, end }, message: `Missing "=" after "${name.slice(0, 60)}": Postfix stops with a fatal error on this line.` });
     return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, segments: [], joined: 0, lastLine: line, broken: true };

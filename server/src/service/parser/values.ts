@@ -2,7 +2,7 @@
 // to its place in the document, split into list items.
 import type { Span } from '../text';
 import { matchingClose, scanReferences, type ReferenceKind } from './references';
-import { templateSpans } from './templates';
+import { mayContainTemplate, templateSpans } from './templates';
 
 /** One physical piece of a value (the value part of the first line, or a continuation line). */
 export interface ValueSegment {
@@ -77,7 +77,7 @@ export class Value {
   }
 
   get hasTemplate(): boolean {
-    return this.items.some((i) => i.template);
+    return mayContainTemplate(this.text) && this.items.some((i) => i.template);
   }
 
   /** Items separated by whitespace or commas; `{ }` groups and `${ }` references stay whole. */
