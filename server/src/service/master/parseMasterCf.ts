@@ -150,8 +150,12 @@ export function parseMasterCf(text: string): MasterCfDocument {
   return doc;
 }
 
+/** Jinja output with whitespace control (`{{- x }}`); no master.cf entry can start with "{{". */
+const JINJA_EXPRESSION_LINE = /^\s*\{\{-?.*\}\}\s*$/;
+
 /** A line made only of template syntax, such as `{{- "\n" }}`. */
 function isWhollyTemplate(line: string): boolean {
+  if (JINJA_EXPRESSION_LINE.test(line)) return true;
   let rest = line;
   for (const [s, e] of templateSpans(line).reverse()) rest = rest.slice(0, s) + rest.slice(e);
   return rest.trim() === '';
