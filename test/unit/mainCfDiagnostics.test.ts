@@ -12,7 +12,7 @@ function codes(lines: string[], eol: string, settings: Settings = defaultSetting
 const cases: Array<[string, string[], string[]]> = [
   ['misspelled name', ['smtpd_sasl_auth_enabel = yes'], ['unknown-parameter@1']],
   ['bad boolean', ['smtpd_sasl_auth_enable = maybe'], ['invalid-boolean@1']],
-  ['boolean is case-insensitive', ['smtpd_sasl_auth_enable = YES'], []],
+  ['boolean is case-insensitive', ['biff = YES', 'disable_vrfy_command = No'], []],
   ['undefined reference', ['myorigin = $mydomian'], ['undefined-reference@1']],
   ['inline comment', ['smtpd_tls_security_level = may # opportunistic'], ['inline-comment@1']],
   ['size with suffix', ['message_size_limit = 10M'], ['invalid-size@1']],
