@@ -117,19 +117,29 @@ function completeReferences(doc: MainCfDocument, at: Extract<MainCfLocation, { k
   const range = doc.lines.rangeOf(at.span);
   const closer = at.closed ? '' : at.opener === '{' ? '}' : at.opener === '(' ? ')' : '';
   const items: CompletionItem[] = referenceBases().map((base) => ({ ...base, textEdit: { range, newText: base.label + closer } }));
+  for (const base of userDefinedBases(doc)) items.push({ ...base, textEdit: { range, newText: base.label + closer } });
+  return items;
+}
+
+/** Names this file sets that Postfix does not know; built once per parse. */
+const userDefinedCache = new WeakMap<MainCfDocument, Base[]>();
+function userDefinedBases(doc: MainCfDocument): Base[] {
+  let bases = userDefinedCache.get(doc);
+  if (bases) return bases;
+  bases = [];
   for (const [name, list] of doc.byName) {
     if (lookupParameter(name) || list[0].template || !/^[A-Za-z0-9_]+$/.test(name)) continue;
-    const last = list[list.length - 1];
-    items.push({
+    const line = list[list.length - 1].firstLine + 1;
+    bases.push({
       label: name,
       kind: CompletionItemKind.Variable,
-      detail: `user-defined · line ${last.firstLine + 1}`,
-      documentation: markdown(`**${name}** · user-defined parameter, set on line ${last.firstLine + 1}.`),
+      detail: `user-defined · line ${line}`,
+      documentation: markdown(`**${name}** · user-defined parameter, set on line ${line}.`),
       sortText: sortKey(name, false),
-      textEdit: { range, newText: name + closer },
     });
   }
-  return items;
+  userDefinedCache.set(doc, bases);
+  return bases;
 }
 
 function completeRestrictions(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {
