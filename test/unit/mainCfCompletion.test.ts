@@ -95,6 +95,7 @@ const labelCases: LabelCase[] = [
   { name: 'only yes/no for a boolean', input: 'smtpd_sasl_auth_enable = |', exactly: ['yes', 'no'] },
   { name: 'only the enumeration', input: 'smtpd_sasl_type = |', exactly: ['cyrus', 'dovecot'] },
   { name: 'option words not yet present', input: 'smtpd_sasl_security_options = noanonymous, noplaintext |', exactly: ['nodictionary', 'noactive', 'mutual_auth'] },
+  { name: 'words of a non-SASL option list', input: 'inet_protocols = ipv4, |', exactly: ['all', 'ipv6'] },
   { name: 'names, not values, before the "="', input: 'smtpd_sasl_auth_en| = yes', includes: ['smtpd_sasl_auth_enable'], excludes: ['yes', 'no'] },
   { name: 'names, not values, on the next line', input: 'smtpd_sasl_auth_enable = yes\n|', includes: ['myhostname'], excludes: ['yes'] },
   { name: 'restriction classes exclude the class itself', input: 'smtpd_restriction_classes = a_class, b_class\na_class = |', includes: ['b_class', 'permit'], excludes: ['a_class'] },

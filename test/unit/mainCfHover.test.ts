@@ -55,6 +55,7 @@ const cases: HoverCase[] = [
   { name: 'restriction class in a list', input: 'smtpd_restriction_classes = trusted\ntrusted = permit_mynetworks\nsmtpd_recipient_restrictions = trus|ted, reject', contains: ['restriction class', 'line 2', '`permit_mynetworks`'], range: 'trusted' },
   { name: 'restriction class name', input: 'smtpd_restriction_classes = trusted\ntru|sted = permit_mynetworks', contains: ['user-defined', 'smtpd_restriction_classes'], range: 'trusted' },
   { name: 'SASL option word', input: 'smtpd_sasl_security_options = noanonymous, noplain|text', contains: ['**noplaintext** · SASL security option'], range: 'noplaintext' },
+  { name: 'word of a non-SASL option list', input: 'inet_protocols = ipv4, ip|v6', contains: ['`ipv6` · one of the words **inet_protocols** accepts'], range: 'ipv6' },
   { name: 'map type in a map list', input: 'smtpd_sender_login_maps = ha|sh:/etc/postfix/login', contains: ['**hash:** · lookup table type'], range: 'hash' },
   { name: 'map type after check_*_access', input: 'smtpd_recipient_restrictions = check_sasl_access lm|db:/etc/postfix/sasl_access', contains: ['**lmdb:**', 'postfix-lmdb'], range: 'lmdb' },
   { name: 'inner map type of proxy:', input: 'virtual_alias_maps = proxy:my|sql:/etc/postfix/virtual.cf', contains: ['**mysql:**'], range: 'mysql' },

@@ -176,10 +176,19 @@ function completeMapTypes(doc: MainCfDocument, at: ValueLocation): CompletionIte
 function completeOptions(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {
   const range = doc.lines.rangeOf(at.span);
   const present = new Set(at.assignment.value.items.filter((i) => i !== at.item).map((i) => i.text.toLowerCase()));
-  const allowed = at.info?.values ? new Set(at.info.values) : undefined;
-  return saslSecurityOptions
-    .filter((o) => (!allowed || allowed.has(o.name)) && !present.has(o.name))
-    .map((o) => ({ label: o.name, kind: CompletionItemKind.EnumMember, detail: 'SASL security option', documentation: markdown(renderOptionWordDocs(o)), textEdit: { range, newText: o.name } }));
+  const words = at.info?.values ?? saslSecurityOptions.map((o) => o.name);
+  return words
+    .filter((word) => !present.has(word.toLowerCase()))
+    .map((word) => {
+      const sasl = saslSecurityOptions.find((o) => o.name === word);
+      return {
+        label: word,
+        kind: CompletionItemKind.EnumMember,
+        detail: sasl ? 'SASL security option' : `option of ${at.assignment.name}`,
+        documentation: markdown(sasl ? renderOptionWordDocs(sasl) : `${'`'}${word}${'`'}: one of the words **${at.assignment.name}** accepts.`),
+        textEdit: { range, newText: word },
+      };
+    });
 }
 
 function completeValues(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {

@@ -23,7 +23,8 @@ export function hoverMainCf(doc: MainCfDocument, offset: number): Hover | null {
       return at.word ? result(doc, at.span, restrictionHover(doc, at.word)) : null;
     case 'option': {
       const option = saslSecurityOptions.find((o) => o.name === at.word.toLowerCase());
-      return option ? result(doc, at.span, renderOptionWordDocs(option)) : null;
+      if (option) return result(doc, at.span, renderOptionWordDocs(option));
+      return at.info?.values?.includes(at.word) ? result(doc, at.span, `${code(at.word)} · one of the words **${at.info.name}** accepts: ${at.info.values.map(code).join(', ')}.`) : null;
     }
     case 'mapType': {
       const info = lookupMapType(at.word);
