@@ -40,6 +40,7 @@ const applyCases: Array<[string, string, string, string]> = [
   ['command replaces the word', 'rewrite unix - - y - - triv|ial', 'trivial-rewrite', 'rewrite unix - - y - - trivial-rewrite'],
   ['service name on a new line', 'smtp inet n - y - - smtpd\nsubm|', 'submission', 'smtp inet n - y - - smtpd\nsubmission'],
   ['-o on a continuation line', SUB + '  |', '-o', SUB + '  -o '],
+  ['service name on a blank line inside an entry', SUB + '  -o syslog_name=x\n|\n  -o smtpd_sasl_auth_enable=yes', 'relay', SUB + '  -o syslog_name=x\nrelay\n  -o smtpd_sasl_auth_enable=yes'],
   ['parameter name after -o', SUB + '  -o smtpd_sasl_auth|', 'smtpd_sasl_auth_enable', SUB + '  -o smtpd_sasl_auth_enable='],
   ['parameter name keeps its value', SUB + '  -o smtpd_sasl_auth_enabel|=yes', 'smtpd_sasl_auth_enable', SUB + '  -o smtpd_sasl_auth_enable=yes'],
   ['own main.cf parameter after -o', SUB + '  -o mua_cl|', 'mua_client_restrictions', SUB + '  -o mua_client_restrictions='],

@@ -21,6 +21,7 @@ export const masterCommands: readonly MasterCommandInfo[] = [
   { name: 'lmtp', usualType: 'unix', doc: 'The LMTP client: hands mail to a local mail store such as Dovecot or Cyrus over LMTP.' },
   { name: 'qmgr', usualType: 'unix', otherTypes: ['fifo'], doc: 'The queue manager: schedules every delivery. There must be exactly one, with maxproc 1.' },
   { name: 'oqmgr', usualType: 'unix', otherTypes: ['fifo'], doc: 'The old queue manager, without the preemptive scheduler; an alternative to `qmgr`.' },
+  { name: 'nqmgr', usualType: 'unix', otherTypes: ['fifo'], doc: 'Old name of the current queue manager, from before Postfix 2.1 made it the default `qmgr`; some systems still install it under this name too.' },
   { name: 'pickup', usualType: 'unix', otherTypes: ['fifo'], doc: 'Collects mail that local programs dropped into the maildrop queue (sendmail command) and passes it to cleanup. Runs with maxproc 1.' },
   { name: 'cleanup', usualType: 'unix', doc: 'Puts every new message into shape before it is queued: adds missing headers, rewrites addresses, runs header/body checks and milters.' },
   { name: 'tlsmgr', usualType: 'unix', doc: 'Keeps the TLS session cache and the random-number pool that smtpd and smtp share. Runs with maxproc 1.' },

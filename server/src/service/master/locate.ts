@@ -21,6 +21,11 @@ export function locate(doc: MasterCfDocument, offset: number): MasterLocation {
   const before = doc.text.slice(lineStart, offset);
   if (/^\s*#/.test(before) || doc.templateLines.includes(line) && !/^%\{/.test(before)) return { kind: 'none' };
   let service = doc.services.find((s) => s.firstLine <= line && line <= s.lastLine);
+  if (service && line !== service.firstLine && before === '') {
+    // Column 1 of a blank line inside an entry starts a new service; of an indented line, nothing.
+    if (/^\s/.test(lines.lineText(line))) return { kind: 'none' };
+    return { kind: 'column', index: 0, span: wordAround(doc.text, offset, lineStart) };
+  }
   if (!service) {
     if (/^\s*$/.test(before) && before.length > 0) {
       // A new indented line continues the service above it.
