@@ -41,6 +41,7 @@ const cases: HoverCase[] = [
   { name: 'since and enumeration values', input: 'smtpd_sasl_t|ype = dovecot', contains: ['Values: `cyrus`, `dovecot`', 'Since Postfix 2.3'] },
   { name: 'deprecated name with its replacement', input: 'smtpd_use_t|ls = yes', contains: ['Deprecated', '`smtpd_tls_security_level`'] },
   { name: 'name being typed without "="', input: 'relayho|st', contains: ['**relayhost**'], range: 'relayhost' },
+  { name: 'master.cf service parameter', input: 'dovecot_destination_recipi|ent_limit = 1', contains: ['**dovecot_destination_recipient_limit**', 'master.cf service `dovecot`', 'Effective value: `1` (set on line 1)'], range: 'dovecot_destination_recipient_limit' },
   { name: 'plain reference', input: 'mydomain = example.com\nmyorigin = $myd|omain', contains: ['**mydomain**', 'Effective value: `example.com` (set on line 1)'], range: '$mydomain' },
   { name: 'reference with the cursor on the $', input: 'mydomain = example.com\nmyorigin = |$mydomain', contains: ['**mydomain**'], range: '$mydomain' },
   { name: 'braced reference', input: 'mydomain = example.com\nmyorigin = ${myd|omain}', contains: ['example.com'], range: '${mydomain}' },
