@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { columnOf, parseMasterCf, type MasterService } from '../../server/src/service/master/parseMasterCf';
 import { isMasterCfFile, masterFacts, parseMasterCfFile } from '../../server/src/service/master/masterCfFile';
+import { corpusDir } from '../helpers/corpus';
 import { bothEols } from '../helpers/cursor';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = corpusDir ?? '/nonexistent-corpus';
 
 function parse(text: string) {
   return parseMasterCf(text);
