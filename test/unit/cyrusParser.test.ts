@@ -109,7 +109,7 @@ function walk(dir: string): string[] {
 
 describe('corpus robustness', () => {
   const root = '/work/shared/corpus';
-  let files: string[] = [];
+  let files: string[];
   try {
     files = walk(root);
   } catch {

@@ -26,7 +26,10 @@ export function clientFindings(main: MainCfFile): Finding[] {
     out.push({ code: 'sasl-client-no-password-maps', span: enable.nameSpan, message: 'smtp_sasl_auth_enable = yes, but smtp_sasl_password_maps is empty: Postfix has no credentials to send and never authenticates, so the relay refuses the mail. Set smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd.' });
   }
   const options = s.origin('smtp_sasl_security_options');
-  if (!s.words('smtp_sasl_security_options').includes('noanonymous') && options.nameSpan && !options.template) {
+  // A mechanism filter without ANONYMOUS already keeps the client from choosing it.
+  const filter = s.words('smtp_sasl_mechanism_filter').map((w) => w.toLowerCase());
+  const filtered = filter.length > 0 && !filter.some((w) => w === 'anonymous' || w.includes(':'));
+  if (!s.words('smtp_sasl_security_options').includes('noanonymous') && !filtered && options.nameSpan && !options.template) {
     out.push({
       code: 'sasl-anonymous-allowed',
       span: options.nameSpan,

@@ -30,8 +30,9 @@ export function mergeCandidates(file: ParsedFile, candidates: readonly Candidate
   const out: Finding[] = [];
   for (const list of groups.values()) {
     const first = list[0];
-    const labels = [...new Set(list.map((c) => c.label))];
     const lowered = list.every((c) => c.severity);
+    // When only some services are lowered, the message names the ones that carry the default severity.
+    const labels = [...new Set(list.filter((c) => lowered || !c.severity).map((c) => c.label))];
     const related = dedupe(list.flatMap((c) => c.related ?? []));
     out.push({
       code: first.code,

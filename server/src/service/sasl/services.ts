@@ -74,8 +74,10 @@ function makeService(view: InstanceView, service?: MasterService): SmtpdService 
   };
   const interfaces = splitWords(mainGet(view.main, 'inet_interfaces').toLowerCase());
   const loopbackInterfaces = interfaces.length > 0 && interfaces.every((i) => i === 'loopback-only' || i === 'localhost' || i.startsWith('127.') || i === '::1' || i === '[::1]');
-  const proxied = get('smtpd_upstream_proxy_protocol').trim() !== '';
-  const internalOnly = proxied || (service ? service.listensOnLoopbackOnly || service.type === 'unix' || loopbackInterfaces : loopbackInterfaces);
+  // Behind a proxy (haproxy, or a front that hands over logins by XCLIENT), or open to mynetworks only.
+  const proxied = get('smtpd_upstream_proxy_protocol').trim() !== '' || get('smtpd_authorized_xclient_hosts').trim() !== '';
+  const mynetworksOnly = /^permit_mynetworks[\s,]+reject$/.test(get('smtpd_client_restrictions').trim());
+  const internalOnly = proxied || mynetworksOnly || (service ? service.listensOnLoopbackOnly || service.type === 'unix' || loopbackInterfaces : loopbackInterfaces);
   return {
     label: service ? `service "${service.name}"` : 'smtpd',
     master: service,
