@@ -32,6 +32,8 @@ const cases: Array<[string, string[], string[]]> = [
   ['permit after the relay check is normal', ['smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination, permit'], []],
   ['service parameter without master.cf', ['smtp_destination_recipient_limit = 1'], ['service-parameter-unchecked@1']],
   ['template syntax is opaque', ['relayhost = {{ relay_host }}', 'smtpd_sasl_auth_enable = {{ sasl_on }}'], ['template-file@1']],
+  ['Jinja on both sides of a map type', ['alias_maps = {{ db_type }}:{{ aliases_file }}', 'virtual_alias_maps = hash:{{- virtual_file }}'], ['template-file@1']],
+  ["Postfix's own {{ }} is not Jinja", ['smtpd_forbidden_commands = CONNECT GET POST regexp:{{/^[^A-Z]/ Bogus}}'], []],
   ['ignore comment', ['# postfix-sasl: ignore unknown-parameter', 'my_thing = 1'], []],
   ['compatibility comparison', ['a_b = ${{$compatibility_level} <level {3.10} ? {old} : {new}}', 'smtpd_banner = $a_b'], []],
 ];

@@ -118,7 +118,7 @@ export class Value {
       }
       const start = i;
       let group = false;
-      if (c === '{') {
+      if (c === '{' && text[i + 1] !== '{') {
         const close = matchingClose(text, i);
         i = close === -1 ? text.length : close + 1;
         group = true;
