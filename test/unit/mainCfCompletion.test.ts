@@ -90,6 +90,7 @@ const labelCases: LabelCase[] = [
   { name: 'nothing on the "=" side of the name', input: 'myhostname |= x', exactly: [] },
   { name: 'nothing for a plain text value', input: 'myhostname = |', exactly: [] },
   { name: 'nothing after a name without "="', input: 'myhostname mail|', exactly: [] },
+  { name: 'nothing right before a $reference', input: 'myorigin = |$mydomain', exactly: [] },
   { name: 'nothing after a literal $$', input: 'x = $$|', exactly: [] },
   { name: 'nothing inside the text of ${name?{x}}', input: 'x = ${mydomain?{ab|}}', exactly: [] },
   { name: 'only yes/no for a boolean', input: 'smtpd_sasl_auth_enable = |', exactly: ['yes', 'no'] },
@@ -162,4 +163,28 @@ describe('main.cf completion: item details', () => {
     const text = 'smtpd_sasl_auth_enable = ';
     assert.deepEqual(complete(text, text.length + 10).map((i) => i.label), ['yes', 'no']);
   });
+});
+
+describe('main.cf completion and hover never throw', () => {
+  const tricky = [
+    '\ufeffmyhostname = mail.example.com\n\n  orphan continuation\nbroken line without equals\n  $swallowed\n',
+    'smtpd_relay_restrictions = ${{$compatibility_level} <level {2} ? {permit} : {reject}},\n# note\n\n  check_client_access { inline:{ a=b } }, $\nx = $${a\ny = ${unclosed\n',
+    '{% if relay %}\nrelayhost = {{ relay }}\n{% endif %}\nsmtpd_sasl_security_options = noanonymous,,\tnoplaintext\r\nlone\rcr = 1',
+    '',
+    '=',
+    ' = \n=x\n$\n${\n',
+  ];
+  for (const source of tricky) {
+    for (const { eol, text } of bothEols(source)) {
+      test(`every offset of ${JSON.stringify(source.slice(0, 30))} (${eol})`, () => {
+        const file = parseFile('file:///main.cf', 'postfix-main', text);
+        const features = featuresFor('postfix-main');
+        for (let offset = 0; offset <= text.length + 1; offset++) {
+          if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // not a position a client can send
+          for (const item of features.complete!(file, offset, [file])) applyCompletion(text, Math.min(offset, text.length), item);
+          features.hover!(file, offset, [file]);
+        }
+      });
+    }
+  }
 });

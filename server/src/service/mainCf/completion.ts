@@ -87,6 +87,9 @@ function mapTypeBases(): Base[] {
 
 export function completeMainCf(doc: MainCfDocument, offset: number): CompletionItem[] {
   const at = locate(doc, offset);
+  // The edit must hold the cursor: right before a `$name` there is nothing to complete.
+  const cursor = Math.min(Math.max(offset, 0), doc.text.length);
+  if ('span' in at && (at.span.start > cursor || at.span.end < cursor) && at.kind !== 'empty') return [];
   switch (at.kind) {
     case 'empty':
     case 'name':

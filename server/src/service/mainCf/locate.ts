@@ -109,10 +109,12 @@ export function restrictionClasses(doc: MainCfDocument): Set<string> {
 
 export function locate(doc: MainCfDocument, offset: number): MainCfLocation {
   const text = doc.text;
-  const at = Math.max(0, Math.min(offset, text.length));
-  const line = doc.lines.positionAt(at).line;
+  const clamped = Math.max(0, Math.min(offset, text.length));
+  const line = doc.lines.positionAt(clamped).line;
   const start = lineStart(doc, line);
   const end = doc.lines.lineEnd(line);
+  // Not before a byte order mark, nor between the \r and \n of a line break.
+  const at = Math.max(start, Math.min(clamped, end));
   const first = firstNonBlank(doc, line);
   const here = { start: at, end: at };
 
