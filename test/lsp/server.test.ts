@@ -50,7 +50,7 @@ describe('language server over stdio', () => {
     const published = client.nextDiagnostics(uri, 2);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ text: 'smtpd_sasl_auth_enable = yes\n' }],
+      contentChanges: [{ text: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\nsmtpd_tls_chain_files = /etc/ssl/mail.pem\n' }],
     });
     assert.deepEqual((await published).diagnostics, []);
   });
