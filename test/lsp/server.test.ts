@@ -59,6 +59,6 @@ describe('language server over stdio', () => {
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///never/opened/main.cf' }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string }>;
-    assert.deepEqual(symbols.map((s) => s.name), ['smtpd_sasl_auth_enable']);
+    assert.deepEqual(symbols.map((s) => s.name), ['smtpd_sasl_auth_enable', 'smtpd_tls_auth_only', 'smtpd_tls_chain_files']);
   });
 });
