@@ -21,7 +21,6 @@ export const correctionsOverlay: OverlayTable = {
   smtpd_tls_fingerprint_digest: { type: 'string' },
   smtp_tls_fingerprint_digest: { type: 'string' },
   smtpd_per_request_deadline: { type: 'boolean' },
-  smtpd_relay_before_recipient_restrictions: { type: 'boolean' },
   // Domain lists: names, /file/names and type:table lookups mixed.
   virtual_alias_domains: { type: 'list' },
   virtual_mailbox_domains: { type: 'list' },

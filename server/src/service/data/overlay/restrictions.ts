@@ -40,6 +40,7 @@ export const restrictionsOverlay: OverlayTable = {
     doc: 'Who may use ETRN to flush queued mail for a domain.',
   },
   smtpd_relay_before_recipient_restrictions: {
+    type: 'boolean',
     since: '3.6',
     doc: 'Evaluate `smtpd_relay_restrictions` before `smtpd_recipient_restrictions`, as documented; older releases did the opposite.',
     related: ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions'],
