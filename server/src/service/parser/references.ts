@@ -26,6 +26,9 @@ export interface ReferenceScan {
 
 const COMPARISON = /^\s*(==|!=|<=|>=|<|>)(level)?\s*$/;
 
+/** Deeper nesting is not scanned: recursion per level would overflow the stack on hostile input. */
+const MAX_NESTING = 100;
+
 function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -45,20 +48,24 @@ export function matchingClose(text: string, open: number, limit = text.length): 
 
 export function scanReferences(text: string, from = 0, to = text.length): ReferenceScan {
   const scan: ReferenceScan = { references: [], errors: [] };
-  scanInto(text, from, to, scan);
+  scanInto(text, from, to, scan, 0);
   return scan;
 }
 
-function scanInto(text: string, from: number, to: number, scan: ReferenceScan): void {
+function scanInto(text: string, from: number, to: number, scan: ReferenceScan, depth: number): void {
+  if (depth > MAX_NESTING) {
+    scan.errors.push({ start: from, end: to, message: `references nested more than ${MAX_NESTING} deep are not checked` });
+    return;
+  }
   let i = text.indexOf('$', from);
   while (i !== -1 && i < to) {
-    i = scanOne(text, i, to, scan);
+    i = scanOne(text, i, to, scan, depth);
     i = text.indexOf('$', i);
   }
 }
 
 /** Scans the reference starting at the `$` at `at`; returns where scanning continues. */
-function scanOne(text: string, at: number, to: number, scan: ReferenceScan): number {
+function scanOne(text: string, at: number, to: number, scan: ReferenceScan, depth: number): number {
   const next = text.charCodeAt(at + 1);
   if (next === 36) return at + 2; // $$ is a literal dollar
   if (isNameChar(next)) {
@@ -74,7 +81,7 @@ function scanOne(text: string, at: number, to: number, scan: ReferenceScan): num
     return to;
   }
   if (next === 123 && text[at + 2] === '{') {
-    scanComparison(text, at, close, scan);
+    scanComparison(text, at, close, scan, depth);
     return close + 1;
   }
   let nameEnd = at + 2;
@@ -89,7 +96,7 @@ function scanOne(text: string, at: number, to: number, scan: ReferenceScan): num
     scan.references.push({ name, nameStart: at + 2, nameEnd, start: at, end: close + 1, kind: 'braced' });
   } else if (op === '?' || op === ':') {
     scan.references.push({ name, nameStart: at + 2, nameEnd, start: at, end: close + 1, kind: 'conditional' });
-    scanInto(text, nameEnd + 1, close, scan);
+    scanInto(text, nameEnd + 1, close, scan, depth + 1);
   } else {
     scan.errors.push({ start: nameEnd, end: close, message: `unexpected "${op}" after the parameter name; expected "}", "?" or ":"` });
   }
@@ -97,7 +104,7 @@ function scanOne(text: string, at: number, to: number, scan: ReferenceScan): num
 }
 
 /** ${{a} OP {b} ? {x} : {y}}: checks the shape and scans each operand for references. */
-function scanComparison(text: string, at: number, close: number, scan: ReferenceScan): void {
+function scanComparison(text: string, at: number, close: number, scan: ReferenceScan, depth: number): void {
   const groups: Array<[number, number]> = [];
   const between: string[] = [];
   let i = at + 2;
@@ -116,5 +123,5 @@ function scanComparison(text: string, at: number, close: number, scan: Reference
   if (!shapeOk) {
     scan.errors.push({ start: at, end: close + 1, message: 'expected ${{left} OPERATOR {right} ? {then} : {else}} with one of ==, !=, <, <=, >, >= (optionally followed by "level")' });
   }
-  for (const [start, end] of groups) scanInto(text, start, end, scan);
+  for (const [start, end] of groups) scanInto(text, start, end, scan, depth + 1);
 }

@@ -2,8 +2,10 @@
 // placeholders). It is opaque to us: never reported as a Postfix error.
 
 /** Pieces of template syntax inside a line of text. Postfix itself writes `${{` and `regexp:{{…}}`, so
- * a Jinja expression must not follow `$`, nor follow `:` without a blank inside. */
-const INLINE_TEMPLATE = /(?<![$:])\{\{-?\s*[A-Za-z_('"][^}]*?\}\}|(?<=:)\{\{-?\s+[A-Za-z_('"][^}]*?\}\}|\{%.*?%\}|\{#.*?#\}|<%.*?%>|%\{[A-Za-z_][\w.]*\}|(?<![\w%])%[a-z][a-z0-9_]*\b|@@[A-Z][A-Z0-9_]*@@|\bPH_[A-Z0-9_]+\b/g;
+ * a Jinja expression must not follow `$`, nor follow `:` without a blank inside. Expressions are
+ * bounded to 200 characters: an unbounded `.*?` retried after each of thousands of unclosed openers
+ * on one line takes quadratic time (minutes for a 1 MB line). */
+const INLINE_TEMPLATE = /(?<![$:])\{\{-?\s*[A-Za-z_('"][^}]{0,200}?\}\}|(?<=:)\{\{-?\s+[A-Za-z_('"][^}]{0,200}?\}\}|\{%.{0,200}?%\}|\{#.{0,200}?#\}|<%.{0,200}?%>|%\{[A-Za-z_][\w.]*\}|(?<![\w%])%[a-z][a-z0-9_]*\b|@@[A-Z][A-Z0-9_]*@@|\bPH_[A-Z0-9_]+\b/g;
 
 /** A whole line that is a template statement (`{% if %}`, `{# note #}`, `<% end %>`). */
 const STATEMENT_LINE = /^\s*(\{%.*%\}|\{#.*#\}|<%.*%>)\s*$/;
