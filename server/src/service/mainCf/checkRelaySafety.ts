@@ -6,11 +6,12 @@ import type { Finding } from '../findings';
 import type { MainCfDocument } from '../parser/mainCf';
 import { expandValue, rawValue } from './expand';
 
-const LISTS = ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions'] as const;
+export const RELAY_LISTS = ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions'] as const;
+const LISTS = RELAY_LISTS;
 
-type Verdict = 'blocks' | 'open' | 'unknown';
+export type Verdict = 'blocks' | 'open' | 'unknown';
 
-function judge(words: string[], classes: ReadonlySet<string>): { verdict: Verdict; permitAt?: number } {
+export function judge(words: string[], classes: ReadonlySet<string>): { verdict: Verdict; permitAt?: number } {
   if (words.length === 0) return { verdict: 'open' };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -42,7 +43,7 @@ export function checkRelaySafety(doc: MainCfDocument, classes: ReadonlySet<strin
       return [{
         code: 'open-relay',
         span: item?.span ?? list.last?.nameSpan ?? { start: 0, end: 0 },
-        message: `"permit" in ${list.name} accepts every recipient before relaying is checked: anyone on the Internet can send mail through this server. Put reject_unauth_destination before it.`,
+        message: openRelayMessage(list.name),
       }];
     }
   }
@@ -50,6 +51,12 @@ export function checkRelaySafety(doc: MainCfDocument, classes: ReadonlySet<strin
   return [{
     code: 'relay-restrictions-unsafe',
     span: at.last!.nameSpan,
-    message: 'Neither smtpd_relay_restrictions nor smtpd_recipient_restrictions contains reject_unauth_destination (or defer_unauth_destination, reject, defer): smtpd refuses to start. Add reject_unauth_destination after your permit_ entries.',
+    message: UNSAFE_MESSAGE,
   }];
 }
+
+export const openRelayMessage = (list: string) =>
+  `"permit" in ${list} accepts every recipient before relaying is checked: anyone on the Internet can send mail through this server. Put reject_unauth_destination before it.`;
+
+export const UNSAFE_MESSAGE =
+  'Neither smtpd_relay_restrictions nor smtpd_recipient_restrictions contains reject_unauth_destination (or defer_unauth_destination, reject, defer): smtpd refuses to start. Add reject_unauth_destination after your permit_ entries.';

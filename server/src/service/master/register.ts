@@ -1,6 +1,6 @@
 // master.cf: parser, instance facts, validator and editor features.
 import { isMainCfFile, registerParser } from '../documents';
-import { registerValidator } from '../diagnose';
+import { registerCrossFileRule, registerValidator } from '../diagnose';
 import { registerFeatures } from '../features';
 import { registerInstanceFacts } from '../instance';
 import type { ParsedFile } from '../documents';
@@ -8,6 +8,7 @@ import { completeMasterCf } from './complete';
 import { hoverMasterCf } from './hover';
 import { masterFolding, masterSymbols } from './outline';
 import { isMasterCfFile, masterFacts, parseMasterCfFile } from './masterCfFile';
+import { checkServiceRelay } from './checkServiceRelay';
 import { validateMasterCf } from './validateMasterCf';
 
 registerParser('postfix-master', parseMasterCfFile);
@@ -21,6 +22,8 @@ function mainOf(file: ParsedFile, instance: readonly ParsedFile[]) {
 }
 
 registerValidator('postfix-master', (file, instance) => (isMasterCfFile(file) ? validateMasterCf(file.master, { main: mainOf(file, instance) }) : []));
+
+registerCrossFileRule(checkServiceRelay);
 
 registerFeatures('postfix-master', {
   complete: (file, offset, instance) => (isMasterCfFile(file) ? completeMasterCf(file.master, offset, mainOf(file, instance)) : []),

@@ -1,0 +1,156 @@
+// Real Postfix is the oracle for values: postconf does not validate them, a daemon does when it
+// starts. One private Postfix on 127.0.0.1 runs one smtpd per fixture (as master.cf -o overrides);
+// whatever makes smtpd die with "fatal:" must be an error for us, and the clean fixtures must answer
+// with a banner and raise nothing for us either.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
+import { defaultSettings } from '../../server/src/service/settings';
+
+interface Fixture {
+  name: string;
+  param: string;
+  value: string;
+  /** What Postfix logs when it dies, or undefined for a clean fixture. */
+  fatal?: RegExp;
+}
+
+const fixtures: Fixture[] = [
+  { name: 'bool', param: 'smtpd_sasl_auth_enable', value: 'maybe', fatal: /bad boolean configuration/ },
+  { name: 'tls-level', param: 'smtpd_tls_security_level', value: 'mya', fatal: /Invalid TLS level/ },
+  { name: 'tls-comment', param: 'smtpd_tls_security_level', value: 'none # off', fatal: /Invalid TLS level/ },
+  { name: 'size', param: 'message_size_limit', value: '10M', fatal: /bad numerical configuration/ },
+  { name: 'int', param: 'smtpd_recipient_limit', value: 'many', fatal: /bad numerical configuration/ },
+  { name: 'time', param: 'smtpd_timeout', value: '5 days', fatal: /(bad|invalid) time/ },
+  { name: 'relay', param: 'smtpd_relay_restrictions', value: 'permit_mynetworks', fatal: /specify at least one working instance/ },
+  { name: 'ok-bool', param: 'smtpd_sasl_auth_enable', value: 'NO' },
+  { name: 'ok-tls', param: 'smtpd_tls_security_level', value: 'none' },
+  { name: 'ok-size', param: 'message_size_limit', value: '10485760' },
+  { name: 'ok-time', param: 'smtpd_timeout', value: '5m' },
+  { name: 'ok-relay', param: 'smtpd_relay_restrictions', value: 'permit_mynetworks, reject_unauth_destination' },
+];
+
+const PORT_BASE = Number(process.env.ORACLE_PORT_BASE ?? 42600);
+const canRun = process.getuid?.() === 0 && spawnSync('postfix', ['-c', '/nonexistent', 'status'], { encoding: 'utf8' }).error === undefined;
+const skip = canRun ? false : 'needs root and an installed Postfix (see .ci/run)';
+
+function override(f: Fixture): string {
+  return /\s/.test(f.value) ? `-o { ${f.param} = ${f.value} }` : `-o ${f.param}=${f.value}`;
+}
+
+const SERVICES = `pickup unix n - n 60 1 pickup
+cleanup unix n - n - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+rewrite unix - - n - - trivial-rewrite
+bounce unix - - n - 0 bounce
+defer unix - - n - 0 bounce
+trace unix - - n - 0 bounce
+verify unix - - n - 1 verify
+proxymap unix - - n - - proxymap
+showq unix n - n - - showq
+error unix - - n - - error
+discard unix - - n - - discard
+anvil unix - - n - 1 anvil
+scache unix - - n - 1 scache
+postlog unix-dgram n - n - 1 postlogd
+`;
+
+/** Connects and waits for the banner, or for the server to drop the line (a dead smtpd). */
+function greet(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let data = '';
+    const done = (result: string) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(4000, () => done(data || 'timeout'));
+    socket.on('data', (chunk) => {
+      data += chunk.toString();
+      if (data.includes('\n')) done(data);
+    });
+    socket.on('error', () => done(data || 'error'));
+    socket.on('close', () => done(data || 'closed'));
+  });
+}
+
+describe('real Postfix agrees with our value checks', { skip }, () => {
+  let dir = '';
+  let log = '';
+  let ours: JsonFinding[] = [];
+  const banners = new Map<string, string>();
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-oracle-'));
+    chmodSync(dir, 0o755); // Postfix's own user must reach its data folder
+    for (const sub of ['etc', 'queue', 'data', 'log']) mkdirSync(join(dir, sub));
+    const postfixUser = spawnSync('id', ['-u', 'postfix'], { encoding: 'utf8' }).stdout.trim();
+    chownSync(join(dir, 'data'), Number(postfixUser), -1);
+    writeFileSync(join(dir, 'etc', 'main.cf'), [
+      'compatibility_level = 3.6',
+      `queue_directory = ${dir}/queue`,
+      `data_directory = ${dir}/data`,
+      'myhostname = localhost',
+      'mydestination =',
+      'inet_interfaces = 127.0.0.1',
+      'inet_protocols = ipv4',
+      `maillog_file = ${dir}/log/postfix.log`,
+      `maillog_file_prefixes = ${dir}/log`,
+      'default_transport = discard',
+      'local_transport = discard',
+      'relay_transport = discard',
+      'alias_maps =',
+      'alias_database =',
+      'smtpd_tls_security_level = none',
+      '',
+    ].join('\n'));
+    const lines = fixtures.map((f, i) => `127.0.0.1:${PORT_BASE + i} inet n - n - - smtpd -o syslog_name=oracle-${f.name} ${override(f)}`);
+    writeFileSync(join(dir, 'etc', 'master.cf'), lines.join('\n') + '\n' + SERVICES);
+    ours = checkPaths([join(dir, 'etc')], defaultSettings);
+    for (const args of [['check'], ['start']]) {
+      const r = spawnSync('postfix', ['-c', join(dir, 'etc'), ...args], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `postfix ${args[0]}: ${r.stderr}`);
+    }
+    // Wait until the master listens, then greet every smtpd once.
+    for (let i = 0; i < 100 && (await greet(PORT_BASE + fixtures.length - 1)) === 'error'; i++) await new Promise((r) => setTimeout(r, 100));
+    const results = await Promise.all(fixtures.map((_, i) => greet(PORT_BASE + i)));
+    fixtures.forEach((f, i) => banners.set(f.name, results[i]));
+    // A dead smtpd's fatal line reaches the log through postlogd shortly after the line drops.
+    for (let i = 0; i < 50; i++) {
+      log = readFileSync(join(dir, 'log', 'postfix.log'), 'utf8').toString();
+      if (fixtures.every((f) => !f.fatal || log.includes(`oracle-${f.name}/smtpd`) || log.includes(`${f.param} = ${f.value}`))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  after(() => {
+    if (dir) spawnSync('postfix', ['-c', join(dir, 'etc'), 'stop'], { encoding: 'utf8' });
+  });
+
+  const lineOf = (f: Fixture) => fixtures.indexOf(f) + 1;
+
+  for (const f of fixtures.filter((x) => x.fatal)) {
+    it(`${f.param} = ${f.value}: Postfix dies, and we say error`, () => {
+      // Some values are read before syslog_name applies: then the line names the parameter instead.
+      const fatal = log.split('\n').filter((l) => l.includes('fatal:') && (l.includes(`oracle-${f.name}/smtpd`) || l.includes(`${f.param} = ${f.value}`)));
+      assert.ok(fatal.some((l) => f.fatal!.test(l)), `Postfix log for ${f.name}: ${fatal.join(' | ') || '(nothing)'}`);
+      const mine = ours.filter((o) => o.file.endsWith('master.cf') && o.line === lineOf(f) && o.severity === 'error');
+      assert.ok(mine.length > 0, `we raised: ${ours.filter((o) => o.line === lineOf(f)).map((o) => o.code).join(', ') || 'nothing'}`);
+    });
+  }
+
+  for (const f of fixtures.filter((x) => !x.fatal)) {
+    it(`${f.param} = ${f.value}: Postfix answers, and we are quiet`, () => {
+      assert.match(banners.get(f.name) ?? '', /^220 /);
+      const complaints = log.split('\n').filter((l) => l.includes(`oracle-${f.name}/`) && /fatal:|warning:/.test(l));
+      assert.deepEqual(complaints, []);
+      const mine = ours.filter((o) => o.file.endsWith('master.cf') && o.line === lineOf(f) && (o.severity === 'error' || o.severity === 'warning'));
+      assert.deepEqual(mine.map((o) => o.code), []);
+    });
+  }
+});
