@@ -15,7 +15,8 @@ import { instanceView, smtpdServices } from './services';
 registerCrossFileRule((file, instance) => {
   const view = instanceView(instance);
   const findings: Finding[] = [];
-  if (file.languageId === 'postfix-main' || file.languageId === 'postfix-master') {
+  // master.cf alone says too little: certificates, backends and defaults live in main.cf.
+  if (file.languageId === 'postfix-main' || (file.languageId === 'postfix-master' && view.main)) {
     const services = smtpdServices(view);
     findings.push(...mergeCandidates(file, [...serverCandidates(services, instance), ...consistencyCandidates(services, instance)]));
   }
