@@ -1,0 +1,71 @@
+// main.cf in a real VS Code: diagnostics, quick fix, hover, completion and snippets, all through the
+// `vscode` API against the installed extension.
+import * as vscode from 'vscode';
+import * as assert from 'node:assert/strict';
+import { EXTENSION_ID, hoverText, openFile, positionOf, waitForDiagnostics, waitForText } from './helpers';
+import { test } from './harness';
+
+const TYPO = 'smtpd_sasl_auth_enabel';
+const NAME = 'smtpd_sasl_auth_enable';
+const severities = (ds: vscode.Diagnostic[], line: number) => ds.filter((d) => d.range.start.line === line).map((d) => d.severity);
+
+test('diagnostics: a misspelled name is a warning, a bad boolean an error', async () => {
+  const editor = await openFile(`myhostname = mail.example.com\n${TYPO} = yes\n${NAME} = maybe\n`);
+  assert.equal(editor.document.languageId, 'postfix-main', 'main.cf gets our language id');
+  const ds = await waitForDiagnostics(
+    editor.document.uri,
+    (d) => severities(d, 1).includes(vscode.DiagnosticSeverity.Warning) && severities(d, 2).includes(vscode.DiagnosticSeverity.Error),
+    'a warning on line 2 and an error on line 3',
+  );
+  assert.ok(ds.some((d) => d.range.start.line === 1 && d.message.includes(NAME)), `did-you-mean message: ${JSON.stringify(ds.map((d) => d.message))}`);
+  assert.deepEqual(severities(ds, 0), [], 'a correct line has no finding');
+});
+
+test('quick fix: "did you mean" renames the parameter and the warning goes away', async () => {
+  const editor = await openFile(`${TYPO} = yes\n`);
+  const doc = editor.document;
+  const misspelt = (d: vscode.Diagnostic) => d.range.start.line === 0 && d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes(NAME);
+  const warning = (await waitForDiagnostics(doc.uri, (d) => d.some(misspelt), 'the misspelling warning')).find(misspelt)!;
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title === `Change to "${NAME}"`);
+  assert.ok(fix?.edit, `no quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  await waitForText(doc, (t) => t === `${NAME} = yes\n`, 'the renamed parameter');
+  await waitForDiagnostics(doc.uri, (d) => !d.some((x) => x.code === warning.code && x.range.start.line === 0), `the ${String(warning.code)} warning to go away`);
+});
+
+test('hover: a parameter name shows its documentation in markdown', async () => {
+  const editor = await openFile(`${NAME} = yes\n`);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, NAME, 5));
+  const text = hoverText(hovers);
+  assert.ok(text.includes(NAME), `hover: ${JSON.stringify(text)}`);
+  assert.ok(text.length > NAME.length + 40, `the hover has documentation: ${JSON.stringify(text)}`);
+});
+
+test('completion: a partly typed name completes to the parameter', async () => {
+  const editor = await openFile('myhostname = mail.example.com\nsmtpd_sasl_au\n');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 'smtpd_sasl_au'.length));
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes(NAME), `completions: ${JSON.stringify(labels.slice(0, 30))}`);
+});
+
+test('snippets: the quick-start snippet is offered and inserts a SASL set-up', async () => {
+  const editor = await openFile('myhostname = mail.example.com\npf-sasl\n');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 'pf-sasl'.length));
+  const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(snippets.includes('pf-sasl-dovecot'), `snippets offered: ${JSON.stringify(snippets)}`);
+  await editor.edit((b) => b.delete(new vscode.Range(1, 0, 1, 'pf-sasl'.length)));
+  editor.selection = new vscode.Selection(1, 0, 1, 0);
+  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'postfix-main', name: 'SASL for clients via Dovecot, TLS only' });
+  const text = await waitForText(editor.document, (t) => t.includes('smtpd_sasl_type = dovecot'), 'the snippet body');
+  assert.ok(text.includes('smtpd_tls_auth_only = yes'), text);
+  const ds = await waitForDiagnostics(editor.document.uri, () => true, 'diagnostics after the snippet');
+  assert.deepEqual(ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message), [], 'the snippet is a valid set-up');
+});
+
+test('the extension is installed from the package and active', async () => {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  assert.ok(ext.isActive, 'it activated on main.cf');
+  assert.ok(!ext.extensionPath.startsWith(process.env.POSTFIX_SASL_E2E_REPO ?? '\0'), 'it runs from the installed .vsix, not from the source tree');
+});
