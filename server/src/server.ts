@@ -14,7 +14,8 @@ import { InstanceFiles } from './instanceFiles';
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const instances = new InstanceFiles();
-const cache = new Map<string, { version: number; analysis: Analysis }>();
+/** Keyed by version and text: a client may send a stale or repeated version number with new text. */
+const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
 const timers = new Map<string, NodeJS.Timeout>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
@@ -37,11 +38,12 @@ function openFiles(except?: string): ParsedFile[] {
 function analysisOf(doc: TextDocument): Analysis | undefined {
   const languageId = languageOf(doc);
   if (!languageId) return undefined;
+  const text = doc.getText();
   const cached = cache.get(doc.uri);
-  if (cached && cached.version === doc.version) return cached.analysis;
+  if (cached && cached.version === doc.version && cached.text === text) return cached.analysis;
   const others = instances.siblings(doc.uri, openFiles(doc.uri), settings);
-  const analysis = analyze(doc.uri, languageId, doc.getText(), settings, others);
-  cache.set(doc.uri, { version: doc.version, analysis });
+  const analysis = analyze(doc.uri, languageId, text, settings, others);
+  cache.set(doc.uri, { version: doc.version, text, analysis });
   return analysis;
 }
 
