@@ -7,3 +7,4 @@ import './cyrus/register';
 import './saslauthd/register';
 import './saslPasswd/register';
 import './sasl/register';
+import './dovecot/register';

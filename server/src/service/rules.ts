@@ -97,6 +97,17 @@ export const rules = [
   { code: 'master-stray-argument', defaultSeverity: 'error', summary: 'A word without "-" after a Postfix daemon, which takes only options.' },
   { code: 'master-duplicate-service', defaultSeverity: 'error', summary: 'The same service name and type defined twice in master.cf.' },
   { code: 'master-unknown-command', defaultSeverity: 'warning', summary: 'A command that is not a Postfix daemon (and not an absolute path).' },
+  // Dovecot
+  { code: 'dovecot-syntax', defaultSeverity: 'error', summary: 'A line of a Dovecot configuration that Dovecot cannot read (missing "=" or "{", text after "{", an unmatched "}"): Dovecot refuses to start.' },
+  { code: 'dovecot-mixed-versions', defaultSeverity: 'warning', summary: 'A Dovecot file mixes setting names of 2.3 and of 2.4: whichever version runs refuses the other\'s names.' },
+  { code: 'dovecot-unknown-mechanism', defaultSeverity: 'error', summary: 'An auth_mechanisms word Dovecot does not know: the auth process refuses to start.' },
+  { code: 'dovecot-mechanism-needs-plain-password', defaultSeverity: 'warning', summary: 'CRAM-MD5, DIGEST-MD5 or SCRAM offered while every passdb holds only crypt hashes or only verifies passwords: clients that pick them fail.' },
+  { code: 'dovecot-socket-mismatch', defaultSeverity: 'error', summary: "Postfix's smtpd_sasl_path (under its queue directory) is not a unix_listener of Dovecot's service auth." },
+  { code: 'dovecot-socket-permissions', defaultSeverity: 'error', summary: "The mode, user and group of Dovecot's auth socket do not let the postfix user connect." },
+  { code: 'dovecot-inet-mismatch', defaultSeverity: 'error', summary: 'smtpd_sasl_path = inet:HOST:PORT names a port no inet_listener of Dovecot\'s service auth listens on.' },
+  { code: 'dovecot-no-mechanism-left', defaultSeverity: 'error', summary: "Postfix's SASL security options exclude every mechanism in Dovecot's auth_mechanisms: AUTH is never offered." },
+  { code: 'dovecot-cleartext-allowed', defaultSeverity: 'warning', summary: 'Dovecot accepts PLAIN/LOGIN on connections without TLS while a Postfix service offers AUTH before TLS.' },
+  { code: 'dovecot-local-domain-ignored', defaultSeverity: 'warning', summary: 'smtpd_sasl_local_domain has no effect with Dovecot SASL; the default domain belongs in Dovecot (auth_default_realm).' },
 ] as const satisfies readonly Rule[];
 
 export type RuleCode = (typeof rules)[number]['code'];
