@@ -19,21 +19,30 @@ const MAX_SIBLINGS = 40;
 export class InstanceFiles {
   private disk = new Map<string, DiskEntry>();
 
-  /** The folder that holds an instance: a sasl/ or sasl2/ folder belongs to its parent. */
+  /** The folder that holds an instance: a sasl/ or sasl2/ folder belongs to its parent, Dovecot's conf.d/ to its parent. */
   static rootOf(uri: string): string | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const dir = dirname(fileURLToPath(uri));
-    return /^sasl2?$/.test(basename(dir)) ? dirname(dir) : dir;
+    return /^(sasl2?|conf\.d)$/.test(basename(dir)) ? dirname(dir) : dir;
+  }
+
+  /** Folders checked together with `root`: Postfix's and Dovecot's beside each other (/etc/postfix, /etc/dovecot), or dovecot/ inside. */
+  static partnerRoots(root: string): string[] {
+    const parent = dirname(root);
+    return basename(root) === 'dovecot' ? [root, parent, join(parent, 'postfix')] : [root, join(parent, 'dovecot'), join(root, 'dovecot')];
   }
 
   /** Open documents of the same instance, plus files on disk that are not open. */
   siblings(uri: string, open: readonly ParsedFile[], settings: Settings): ParsedFile[] {
     const root = InstanceFiles.rootOf(uri);
     if (!root) return open.filter((f) => f.uri !== uri && !f.uri.startsWith('file:'));
-    const openHere = open.filter((f) => f.uri !== uri && InstanceFiles.rootOf(f.uri) === root);
+    const roots = InstanceFiles.partnerRoots(root);
+    const openHere = open.filter((f) => f.uri !== uri && roots.includes(InstanceFiles.rootOf(f.uri) ?? ''));
     const openUris = new Set(open.map((f) => f.uri));
     const onDisk: ParsedFile[] = [];
-    for (const path of this.candidatePaths(root)) {
+    // From a dovecot/ folder, its parent counts only for a Postfix instance there (examples/ holding main.cf and dovecot/).
+    const onlyPostfix = (r: string) => basename(root) === 'dovecot' && r === dirname(root);
+    for (const path of roots.flatMap((r) => this.candidatePaths(r).filter((p) => !onlyPostfix(r) || /^postfix-ma(in|ster)$/.test(detectLanguage(p) ?? '')))) {
       const fileUri = pathToFileURL(path).toString();
       if (fileUri === uri || openUris.has(fileUri)) continue;
       const file = this.readDisk(path, fileUri, settings);
@@ -46,7 +55,7 @@ export class InstanceFiles {
 
   private candidatePaths(root: string): string[] {
     const out: string[] = [];
-    for (const dir of [root, join(root, 'sasl'), join(root, 'sasl2')]) {
+    for (const dir of [root, join(root, 'sasl'), join(root, 'sasl2'), join(root, 'conf.d')]) {
       let names: string[];
       try {
         names = readdirSync(dir);
