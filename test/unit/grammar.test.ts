@@ -55,12 +55,13 @@ const EXAMPLES: Record<string, string> = {
   'cyrus-sasl': 'sasl/smtpd.conf',
   saslauthd: 'default/saslauthd',
   'postfix-sasl-passwd': 'sasl_passwd',
+  dovecot: 'dovecot/dovecot.conf',
 };
 const repo = (lang: string, name: string) => (grammars[lang].repository as Record<string, Rule>)[name];
 const regex = (lang: string, name: string, key = 'match') => toJsRegExp(repo(lang, name)[key] as string);
 
 describe('every grammar', () => {
-  test('there are five', () => assert.equal(Object.keys(grammars).length, 5));
+  test('there are six', () => assert.equal(Object.keys(grammars).length, 6));
   for (const [lang, grammar] of Object.entries(grammars)) {
     test(`${lang}: every match/begin/end regex compiles`, () => {
       for (const { path, rule } of rules(grammar)) {

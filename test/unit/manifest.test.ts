@@ -128,6 +128,11 @@ describe('file associations', () => {
     ['/etc/postfix/sasl_passwd.db', undefined],
     ['/etc/postfix/sasl_passwd.lmdb', undefined],
     ['/etc/postfix/transport', undefined],
+    ['/etc/dovecot/dovecot.conf', 'dovecot'],
+    ['/etc/dovecot/conf.d/10-master.conf', 'dovecot'],
+    ['/etc/dovecot/conf.d/auth-sql.conf.ext', 'dovecot'],
+    ['/etc/dovecot/dovecot-sql.conf.ext', 'dovecot'],
+    ['/srv/docker/dovecot/local.conf', 'dovecot'],
   ];
   for (const [path, expected] of cases) {
     test(`${path} → ${expected ?? 'none'}`, () => {
