@@ -71,10 +71,12 @@ function onOneLine(lines: LineIndex, span: { start: number; end: number }): bool
   return lines.positionAt(span.start).line === lines.positionAt(span.end).line;
 }
 
-/** 'exact': the very text; 'same': up to case (keys a parser normalises); 'holds': the span covers the text. */
+/** 'exact': the very text; 'same': up to case and quotes (keys and values a parser normalises); 'holds': the span covers the text. */
 function assertSlice(text: string, span: { start: number; end: number }, expected: string, path: string, how: 'exact' | 'same' | 'holds' = 'exact'): void {
   const got = text.slice(span.start, span.end);
-  const ok = how === 'exact' ? got === expected : how === 'same' ? got.toLowerCase() === expected.toLowerCase() : got.includes(expected);
+  const unquoted = /^(["']).*\1$/s.test(got) ? got.slice(1, -1) : got; // a quoted value reported without its quotes
+  const same = (a: string) => a.toLowerCase() === expected.toLowerCase();
+  const ok = how === 'exact' ? got === expected : how === 'same' ? same(got) || same(unquoted) : got.includes(expected);
   assert.ok(ok, `${path}: the text at ${span.start}..${span.end} is ${JSON.stringify(got.slice(0, 80))}, the parse says ${JSON.stringify(expected.slice(0, 80))}`);
 }
 

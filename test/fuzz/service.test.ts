@@ -61,7 +61,15 @@ function checkAnalysis(text: string, languageId: LanguageId, others: readonly Pa
 
 /** A parse with every lazily computed part forced, so two parses can be compared whole. */
 function settled(file: ParsedFile): unknown {
-  return JSON.parse(JSON.stringify(file, (_key, value: unknown) => (value instanceof Map ? [...value] : value)));
+  const seen = new WeakSet<object>(); // parsers may keep parent links: an object is written once
+  return JSON.parse(
+    JSON.stringify(file, (_key, value: unknown) => {
+      if (!value || typeof value !== 'object') return value;
+      if (seen.has(value)) return '[seen]';
+      seen.add(value);
+      return value instanceof Map ? [...value] : value;
+    }),
+  );
 }
 
 describe('fuzz: parsers and features for every file type', () => {
