@@ -12,14 +12,14 @@ import type { CliIo } from './authTest';
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] PATH...
 
 Checks Postfix and SASL configuration files: main.cf, master.cf, Cyrus SASL smtpd.conf,
-saslauthd settings and sasl_passwd maps. A directory is checked as one Postfix instance,
+saslauthd settings, sasl_passwd maps and Dovecot's configuration. A directory is checked as one Postfix instance,
 so its files see each other (master.cf services, the SASL file of main.cf ...).
 
 Options:
   --format text|json   text (default): path:line:col: severity: message [code]
                        json: one array of {file, line, column, endLine, endColumn,
                        severity, code, message}; lines and columns start at 1
-  --type TYPE          read every file as TYPE: main, master, sasl, saslauthd, sasl_passwd
+  --type TYPE          read every file as TYPE: ${Object.keys(typeNames).join(', ')}
   --config FILE        JSON settings, e.g. {"diagnostics": {"severity": {"unknown-parameter": "off"}}}
   -h, --help           show this help
 
