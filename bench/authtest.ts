@@ -1,0 +1,76 @@
+// The SMTP AUTH test (STARTTLS + AUTH PLAIN, right password) against the local Postfix of
+// test/servers/start.sh, next to swaks doing the same; and the "all offered mechanisms" run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { runAuthTest } from '../server/src/authtest';
+import { CLI } from './cli';
+import { now, row, summarize, timeAsync, type Row } from './stats';
+
+const STATE_FILE = `${process.env.POSTFIX_SASL_TEST_DIR ?? '/tmp/postfix-sasl-test'}/state.json`;
+
+interface ServerState {
+  host: string;
+  caFile: string;
+  user: string;
+  passwordFile: string;
+  ports: Record<string, number>;
+}
+
+function hasSwaks(): boolean {
+  return spawnSync('swaks', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function wall(command: string, args: string[], expectStatus: number, what: string): number {
+  const t = now();
+  const r = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 16 * 1024 * 1024 });
+  const ms = now() - t;
+  if (r.status !== expectStatus) throw new Error(`${what} exited with ${r.status}, not ${expectStatus}: ${(r.stdout.toString() + r.stderr.toString()).slice(-800)}`);
+  return ms;
+}
+
+export async function measureAuthTest(runs: number, rows: Row[]): Promise<{ ratio: number | undefined }> {
+  const S = 'auth test vs swaks';
+  const skipped = (note: string) => {
+    rows.push({ section: S, name: 'STARTTLS + AUTH PLAIN', unit: 'ms', median: NaN, note });
+    return { ratio: undefined };
+  };
+  if (!existsSync(STATE_FILE)) return skipped(`SKIPPED: the local Postfix is not running (no ${STATE_FILE}); as root: test/servers/start.sh, then test/servers/stop.sh afterwards`);
+  if (!hasSwaks()) return skipped('SKIPPED: swaks is not installed');
+  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as ServerState;
+  if (state.host !== '127.0.0.1') return skipped('SKIPPED: the state file names a host other than 127.0.0.1');
+  const password = readFileSync(state.passwordFile, 'utf8').trim();
+  // The submission port: TLS required before AUTH, so a right password gives a clean pass (exit 0).
+  const port = state.ports.submission;
+  const target = `${state.host}:${port}`;
+  const common = ['--user', state.user, '--tls', 'starttls', '--ca', state.caFile, '--password-file', state.passwordFile];
+  const oursPlain = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'PLAIN'], 0, 'postfix-sasl auth-test --mech PLAIN');
+  const swaks = () =>
+    wall('swaks', ['--server', state.host, '--port', String(port), '--tls', '--tls-verify', '--tls-ca-path', state.caFile, '--auth', 'PLAIN', '--auth-user', state.user, '--auth-password', password, '--quit-after', 'AUTH', '--silent', '2'], 0, 'swaks');
+  const oursAll = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'all'], 0, 'postfix-sasl auth-test --mech all');
+
+  const times = { ours: [] as number[], swaks: [] as number[], all: [] as number[] };
+  oursPlain();
+  swaks();
+  for (let i = 0; i < runs; i++) {
+    times.ours.push(oursPlain());
+    times.swaks.push(swaks());
+    times.all.push(oursAll());
+  }
+  const ca = readFileSync(state.caFile);
+  const inProcess = (probeLegacyTls: boolean) => async () => {
+    const r = await runAuthTest({ host: state.host, port, tls: 'starttls', user: state.user, password, mechanisms: ['PLAIN'], ca, probeLegacyTls });
+    if (r.verdict !== 'pass') throw new Error(`runAuthTest: ${r.verdict}: ${r.summary}`);
+  };
+  const withProbe = await timeAsync(inProcess(true), runs, 1);
+  const withoutProbe = await timeAsync(inProcess(false), runs, 1);
+
+  const ratio = summarize(times.ours).median / summarize(times.swaks).median;
+  rows.push(row(S, `postfix-sasl auth-test, STARTTLS + AUTH PLAIN (port ${port})`, times.ours));
+  rows.push(row(S, 'swaks, STARTTLS + AUTH PLAIN, --quit-after AUTH', times.swaks));
+  rows.push({ section: S, name: 'ratio ours/swaks', unit: 'ratio', median: ratio, budget: { max: 1, label: '≤ 1.0' } });
+  rows.push(row(S, 'postfix-sasl auth-test, all offered mechanisms', times.all));
+  rows.push(row(S, 'runAuthTest in-process, PLAIN (with the TLS 1.0/1.1 probe)', withProbe));
+  rows.push(row(S, 'runAuthTest in-process, PLAIN (probeLegacyTls: false)', withoutProbe));
+  return { ratio };
+}
+

@@ -1,0 +1,102 @@
+// Measurements of the real server (dist/server.js) over LSP stdio: cold start, completion, hover,
+// edit-to-diagnostics and memory.
+import { readFileSync } from 'node:fs';
+import { startServer, type TestClient } from '../test/helpers/lspClient';
+import type { Inputs } from './generate';
+import { endPositions, openDir } from './service';
+import { now, row, summarize, timeAsync, type Row } from './stats';
+
+/** Resident set size of a process, from /proc (Linux); NaN elsewhere. */
+function rssMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function open(client: TestClient, uri: string, text: string, languageId = 'postfix-main'): Promise<void> {
+  const diagnostics = client.nextDiagnostics(uri, 1);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  await diagnostics;
+}
+
+/** Applies one incremental change and resolves when the diagnostics of that version arrive. */
+async function change(client: TestClient, uri: string, version: number, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<void> {
+  const diagnostics = client.nextDiagnostics(uri, version);
+  await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  await diagnostics;
+}
+
+export async function measureColdStart(inputs: Inputs, runs: number, rows: Row[]): Promise<void> {
+  const S = 'server cold start (LSP stdio)';
+  const typical = openDir(inputs.dirs.typical);
+  const toInit: number[] = [];
+  const toDiagnostics: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    const client = await startServer();
+    toInit.push(now() - t);
+    await open(client, typical.uri, typical.text);
+    toDiagnostics.push(now() - t);
+    await client.stop();
+  }
+  rows.push(row(S, 'spawn → initialize result', toInit));
+  rows.push(row(S, `spawn → first diagnostics, typical main.cf (${inputs.lines.typical} lines)`, toDiagnostics, { max: 250, label: '≤ 250 ms' }));
+}
+
+export async function measureLargeFile(inputs: Inputs, runs: number, edits: number, rows: Row[]): Promise<void> {
+  const S = `server, ${inputs.lines.large20k}-line main.cf (LSP stdio)`;
+  const doc = openDir(inputs.dirs.large20k);
+  const lines = inputs.lines.large20k;
+  const client = await startServer();
+  try {
+    await open(client, doc.uri, doc.text);
+    const rssOpen = rssMb(client.process.pid);
+    const textDocument = { uri: doc.uri };
+    let version = 1;
+
+    const at = endPositions(doc.text);
+    const hoverAt = positionAt(doc.text, at.hoverOffset);
+    const hover = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/hover', { textDocument, position: hoverAt })), runs * 2, 5);
+
+    // Type a parameter name on a new last line, ask for completion there, then take it back.
+    const end = { line: lines, character: 0 };
+    await change(client, doc.uri, ++version, { start: end, end }, 'smtpd_sasl_');
+    const completeAt = { line: lines, character: 'smtpd_sasl_'.length };
+    const completion = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/completion', { textDocument, position: completeAt })), runs * 2, 5);
+    await change(client, doc.uri, ++version, { start: end, end: completeAt }, '');
+
+    // Type and delete a character in the middle of the file, one keystroke a change.
+    const mid = Math.floor(lines / 2);
+    const column = 4;
+    const editTimes: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      const t = now();
+      if (i % 2 === 0) await change(client, doc.uri, ++version, { start: { line: mid, character: column }, end: { line: mid, character: column } }, 'x');
+      else await change(client, doc.uri, ++version, { start: { line: mid, character: column }, end: { line: mid, character: column + 1 } }, '');
+      editTimes.push(now() - t);
+    }
+    const rssAfter = rssMb(client.process.pid);
+
+    rows.push(row(S, 'completion at the end (new last line)', completion, { max: 10, label: '≤ 10 ms' }));
+    rows.push(row(S, 'hover at the end (last parameter)', hover, { max: 10, label: '≤ 10 ms' }));
+    rows.push(row(S, `edit in the middle → publishDiagnostics (debounce 0, ${edits} edits)`, editTimes, { max: 40, label: '≤ 40 ms' }));
+    rows.push({ section: S, name: 'RSS with the file open', unit: 'MB', median: rssOpen, budget: { max: 80, label: '≤ 80 MB' } });
+    rows.push({ section: S, name: `RSS after ${edits} edits`, unit: 'MB', median: rssAfter, budget: { max: 80, label: '≤ 80 MB' } });
+    rows.push({ section: S, name: `RSS growth across ${edits} edits`, unit: 'MB', median: rssAfter - rssOpen, budget: { max: 10, label: '≤ 10 MB (flat)' } });
+    const first = summarize(editTimes.slice(0, Math.min(50, edits))).median;
+    const last = summarize(editTimes.slice(-Math.min(50, edits))).median;
+    if (edits >= 100) rows[rows.length - 4].note = `median of the first 50 edits ${first.toFixed(1)} ms, of the last 50 ${last.toFixed(1)} ms`;
+  } finally {
+    await client.stop();
+  }
+}

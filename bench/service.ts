@@ -1,0 +1,90 @@
+// In-process measurements of the pure service: parse + full diagnostics, completion, hover.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze, parseForContext } from '../server/src/service/analyze';
+import { featuresFor } from '../server/src/service/features';
+import { defaultSettings, type Settings } from '../server/src/service/settings';
+import type { Inputs } from './generate';
+import { row, timeSync, type Row } from './stats';
+
+/** Large enough for the 100,000-line file, so every size gets the full check. */
+const settings: Settings = { ...defaultSettings, maxFileSize: 256 * 1024 * 1024 };
+
+/** Each case runs unmeasured this long first, so the figures are for optimized code. */
+const WARM_MS = 1000;
+
+export interface Opened {
+  uri: string;
+  text: string;
+  masterUri: string;
+  masterText: string;
+}
+
+export function openDir(dir: string): Opened {
+  return {
+    uri: pathToFileURL(join(dir, 'main.cf')).toString(),
+    text: readFileSync(join(dir, 'main.cf'), 'utf8'),
+    masterUri: pathToFileURL(join(dir, 'master.cf')).toString(),
+    masterText: readFileSync(join(dir, 'master.cf'), 'utf8'),
+  };
+}
+
+/** Where completion and hover are asked: a parameter name typed on a new last line, and the last line's name. */
+export function endPositions(text: string): { completeText: string; completeOffset: number; hoverOffset: number } {
+  const completeText = `${text}smtpd_sasl_`;
+  const lastLine = text.lastIndexOf('\n', text.length - 2) + 1;
+  return { completeText, completeOffset: completeText.length, hoverOffset: lastLine + 2 };
+}
+
+export function measureService(inputs: Inputs, runs: number, rows: Row[]): void {
+  const S = 'service (in-process, warm)';
+  const budgets: Record<string, { max: number; label: string } | undefined> = { typical: { max: 2, label: '≤ 2 ms' }, large20k: { max: 25, label: '≤ 25 ms' } };
+  for (const key of ['one', 'typical', 'large20k', 'large100k'] as const) {
+    const o = openDir(inputs.dirs[key]);
+    const master = parseForContext(o.masterUri, 'postfix-master', o.masterText, settings);
+    let findings = 0;
+    const samples = timeSync(() => {
+      findings = analyze(o.uri, 'postfix-main', o.text, settings, [master]).findings.length;
+    }, key === 'large100k' ? Math.max(3, runs >> 1) : runs, 3, WARM_MS);
+    rows.push(row(S, `parse + diagnostics, main.cf ${inputs.lines[key]} lines`, samples, budgets[key], key === 'large20k' ? `${findings} findings` : undefined));
+  }
+
+  const masterText = readFileSync(inputs.master200, 'utf8');
+  const mainBeside = parseForContext('file:///bench/master200/main.cf', 'postfix-main', readFileSync(join(inputs.master200, '..', 'main.cf'), 'utf8'), settings);
+  rows.push(row(S, 'parse + diagnostics, master.cf 200 services', timeSync(() => void analyze('file:///bench/master200/master.cf', 'postfix-master', masterText, settings, [mainBeside]), runs, 3, WARM_MS)));
+
+  rows.push(row(S, `parse + diagnostics, workspace of ${inputs.instances} instances`, timeSync(() => analyzeWorkspace(inputs.workspace), Math.max(3, runs >> 1), 1)));
+
+  const o = openDir(inputs.dirs.large20k);
+  const master = parseForContext(o.masterUri, 'postfix-master', o.masterText, settings);
+  const at = endPositions(o.text);
+  const main = featuresFor('postfix-main');
+  const forCompletion = analyze(o.uri, 'postfix-main', at.completeText, settings, [master]).file;
+  const forHover = analyze(o.uri, 'postfix-main', o.text, settings, [master]).file;
+  let items = 0;
+  const complete = timeSync(() => {
+    items = main.complete?.(forCompletion, at.completeOffset, [master]).length ?? 0;
+  }, runs * 4, 10, WARM_MS);
+  rows.push(row(S, `completion at the end of the ${inputs.lines.large20k}-line file`, complete, { max: 2, label: '≤ 2 ms' }, items === 0 ? 'no completion items: is main.cf completion registered?' : undefined));
+  let hovered = false;
+  const hover = timeSync(() => {
+    hovered = !!main.hover?.(forHover, at.hoverOffset, [master]);
+  }, runs * 4, 10, WARM_MS);
+  rows.push(row(S, `hover at the end of the ${inputs.lines.large20k}-line file`, hover, { max: 2, label: '≤ 2 ms' }, hovered ? undefined : 'no hover: is main.cf hover registered?'));
+}
+
+/** Every file of every instance parsed, then each checked with its siblings, as `check DIR` does. */
+function analyzeWorkspace(root: string): void {
+  for (const name of readdirSync(root)) {
+    const dir = join(root, name);
+    const files: Array<[string, 'postfix-main' | 'postfix-master' | 'cyrus-sasl']> = [
+      [join(dir, 'main.cf'), 'postfix-main'],
+      [join(dir, 'master.cf'), 'postfix-master'],
+      [join(dir, 'sasl', 'smtpd.conf'), 'cyrus-sasl'],
+    ];
+    const texts = files.map(([path]) => readFileSync(path, 'utf8'));
+    const context = files.map(([path, lang], i) => parseForContext(path, lang, texts[i], settings));
+    files.forEach(([path, lang], i) => analyze(path, lang, texts[i], settings, context));
+  }
+}

@@ -1,0 +1,19 @@
+// Sizes of the bundles and of the packaged extension.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Row } from './stats';
+
+const ROOT = join(__dirname, '..');
+
+export function measureSizes(rows: Row[]): void {
+  const S = 'sizes';
+  for (const name of ['extension.js', 'server.js', 'cli.js']) {
+    const path = join(ROOT, 'dist', name);
+    if (existsSync(path)) rows.push({ section: S, name: `dist/${name}`, unit: 'KB', median: statSync(path).size / 1024 });
+    else rows.push({ section: S, name: `dist/${name}`, unit: 'KB', median: NaN, note: 'absent: run npm run build' });
+  }
+  const vsix = readdirSync(ROOT).filter((f) => f.endsWith('.vsix'));
+  if (vsix.length === 0) rows.push({ section: S, name: '.vsix', unit: 'KB', median: NaN, budget: { max: 1024, label: '≤ 1024 KB' }, note: 'no .vsix in the checkout: run npm run package to measure it' });
+  for (const f of vsix) rows.push({ section: S, name: f, unit: 'KB', median: statSync(join(ROOT, f)).size / 1024, budget: { max: 1024, label: '≤ 1024 KB' } });
+  rows.push({ section: S, name: 'extension activation in the real-editor tests', unit: 'ms', median: NaN, note: 'not measured: the real-editor tests do not report an activation time yet' });
+}
