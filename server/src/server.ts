@@ -2,7 +2,8 @@
 // document and calls the service; parses are cached by URI and version.
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './service/analyze';
+import { checkParsed, parseText, type ParsedText } from './service/analyze';
+import type { ResolvedFinding } from './service/findings';
 import { codeActions } from './service/codeActions';
 import type { ParsedFile } from './service/documents';
 import { featuresFor } from './service/features';
@@ -14,8 +15,11 @@ import { InstanceFiles } from './instanceFiles';
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const instances = new InstanceFiles();
-/** Keyed by version and text: a client may send a stale or repeated version number with new text. */
-const cache = new Map<string, { version: number; text: string; analysis: Analysis }>();
+/**
+ * Parses by URI, keyed by version and text (a client may repeat a version number with new text).
+ * Findings are computed on demand, so a hover never waits for them.
+ */
+const cache = new Map<string, { version: number; text: string; parsed: ParsedText; findings?: ResolvedFinding[] }>();
 const timers = new Map<string, NodeJS.Timeout>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
@@ -30,28 +34,57 @@ function openFiles(except?: string): ParsedFile[] {
   for (const doc of documents.all()) {
     if (doc.uri === except) continue;
     const cached = cache.get(doc.uri);
-    if (cached) out.push(cached.analysis.file);
+    if (cached) out.push(cached.parsed.file);
   }
   return out;
 }
 
-function analysisOf(doc: TextDocument): Analysis | undefined {
+interface Analysis {
+  file: ParsedFile;
+  findings: ResolvedFinding[];
+}
+
+function entryOf(doc: TextDocument) {
   const languageId = languageOf(doc);
   if (!languageId) return undefined;
   const text = doc.getText();
-  const cached = cache.get(doc.uri);
-  if (cached && cached.version === doc.version && cached.text === text) return cached.analysis;
-  const others = instances.siblings(doc.uri, openFiles(doc.uri), settings);
-  const analysis = analyze(doc.uri, languageId, text, settings, others);
-  cache.set(doc.uri, { version: doc.version, text, analysis });
-  return analysis;
+  let entry = cache.get(doc.uri);
+  if (!entry || entry.version !== doc.version || entry.text !== text) {
+    entry = { version: doc.version, text, parsed: parseText(doc.uri, languageId, text, settings) };
+    cache.set(doc.uri, entry);
+  }
+  return entry;
 }
 
+function parsedOf(doc: TextDocument): ParsedFile | undefined {
+  return entryOf(doc)?.parsed.file;
+}
+
+function analysisOf(doc: TextDocument): Analysis | undefined {
+  const entry = entryOf(doc);
+  if (!entry) return undefined;
+  entry.findings ??= checkParsed(entry.parsed, settings, instances.siblings(doc.uri, openFiles(doc.uri), settings));
+  return { file: entry.parsed.file, findings: entry.findings };
+}
+
+/** More than this many diagnostics help nobody and cost seconds to send; the rest is summarised. */
+const MAX_PUBLISHED = 1000;
+
 function publish(doc: TextDocument): void {
-  cache.delete(doc.uri); // the instance may have changed even if this text did not
+  const entry = cache.get(doc.uri);
+  if (entry) entry.findings = undefined; // the instance may have changed even if this text did not
   const analysis = analysisOf(doc);
   if (!analysis) return;
-  const diagnostics = analysis.findings.map((f) => toDiagnostic(analysis.file, f));
+  const shown = analysis.findings.slice(0, MAX_PUBLISHED);
+  const diagnostics = shown.map((f) => toDiagnostic(analysis.file, f));
+  if (analysis.findings.length > MAX_PUBLISHED) {
+    diagnostics.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      source: 'postfix-sasl',
+      message: `${analysis.findings.length - MAX_PUBLISHED} more findings are not shown; run postfix-sasl check on this file to see them all.`,
+    });
+  }
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
@@ -66,8 +99,8 @@ function schedule(doc: TextDocument): void {
       const current = documents.get(target.uri);
       if (current) guarded(() => publish(current), undefined);
     };
-    if (settings.debounceMs === 0 && target === doc) run();
-    else timers.set(target.uri, setTimeout(run, settings.debounceMs));
+    // Even with no debounce, a timer lets requests already queued (a hover) go first.
+    timers.set(target.uri, setTimeout(run, settings.debounceMs));
   }
 }
 
@@ -81,12 +114,14 @@ function guarded<T>(work: () => T, fallback: T): T {
   }
 }
 
-function withFile<T>(uri: string, fallback: T, work: (analysis: Analysis, doc: TextDocument) => T): T {
+/** Runs `work` on the parsed document; code actions also ask for its findings. */
+function withFile<T>(uri: string, fallback: T, work: (analysis: { file: ParsedFile; readonly findings: ResolvedFinding[] }, doc: TextDocument) => T): T {
   const doc = documents.get(uri);
   if (!doc) return fallback;
   return guarded(() => {
-    const analysis = analysisOf(doc);
-    return analysis ? work(analysis, doc) : fallback;
+    const file = parsedOf(doc);
+    if (!file) return fallback;
+    return work({ file, get findings() { return analysisOf(doc)?.findings ?? []; } }, doc);
   }, fallback);
 }
 

@@ -28,25 +28,43 @@ export interface Analysis {
   findings: ResolvedFinding[];
 }
 
-/** Parses `text` (or its head, past the size limit) and checks it against its instance. */
-export function analyze(uri: string, languageId: LanguageId, text: string, settings: Settings, others: readonly ParsedFile[] = []): Analysis {
-  if (looksBinary(text)) {
-    const file = parseFile(uri, languageId, '');
-    const finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
-    return { file, findings: resolveFindings([finding], settings.severity, () => 0) };
-  }
+/** A parse that remembers why it may hold less than the text: binary content, or the size limit. */
+export interface ParsedText {
+  file: ParsedFile;
+  binary: boolean;
+  truncated: boolean;
+}
+
+/** Parses `text`, or its head past the size limit; binary text is not parsed at all. */
+export function parseText(uri: string, languageId: LanguageId, text: string, settings: Settings): ParsedText {
+  if (looksBinary(text)) return { file: parseFile(uri, languageId, ''), binary: true, truncated: false };
   const head = truncate(text, settings.maxFileSize);
-  const file = parseFile(uri, languageId, head);
-  const findings = diagnoseFile(file, [file, ...others.filter((o) => o.uri !== uri)], settings);
-  if (head.length < text.length) {
+  return { file: parseFile(uri, languageId, head), binary: false, truncated: head.length < text.length };
+}
+
+/** Checks a parse against the other files of its instance. */
+export function checkParsed(parsed: ParsedText, settings: Settings, others: readonly ParsedFile[] = []): ResolvedFinding[] {
+  const { file } = parsed;
+  if (parsed.binary) {
+    const finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
+    return resolveFindings([finding], settings.severity, () => 0);
+  }
+  const findings = diagnoseFile(file, [file, ...others.filter((o) => o.uri !== file.uri)], settings);
+  if (parsed.truncated) {
     const limit = `${Math.round(settings.maxFileSize / 1024)} KiB`;
     const note = { code: 'file-too-large', span: { start: 0, end: 0 }, message: `This file is larger than the ${limit} limit (setting postfixSasl.maxFileSize), so only its first ${file.lines.lineCount} lines were checked.` };
     findings.unshift(...resolveFindings([note], settings.severity, () => 0));
   }
-  return { file, findings };
+  return findings;
+}
+
+/** Parses `text` (or its head, past the size limit) and checks it against its instance. */
+export function analyze(uri: string, languageId: LanguageId, text: string, settings: Settings, others: readonly ParsedFile[] = []): Analysis {
+  const parsed = parseText(uri, languageId, text, settings);
+  return { file: parsed.file, findings: checkParsed(parsed, settings, others) };
 }
 
 /** Parses without checking, for files that only serve as context for another file's checks. */
 export function parseForContext(uri: string, languageId: LanguageId, text: string, settings: Settings): ParsedFile {
-  return parseFile(uri, languageId, looksBinary(text) ? '' : truncate(text, settings.maxFileSize));
+  return parseText(uri, languageId, text, settings).file;
 }
