@@ -1,7 +1,7 @@
 // `postfix-sasl check`: the editor's diagnostics on the command line, printed like a compiler's.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyze, parseForContext } from '../service/analyze';
+import { checkParsed, parseText } from '../service/analyze';
 import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
 import { typeNames } from '../service/languages';
@@ -70,11 +70,10 @@ function toJson(path: string, file: ParsedFile, f: ResolvedFinding): JsonFinding
 export function checkPaths(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] {
   const results: JsonFinding[] = [];
   for (const group of collectInputs(paths, forcedType)) {
-    const texts = group.map((input) => readText(input.path));
-    const context = group.map((input, i) => parseForContext(input.path, input.languageId, texts[i], settings));
+    const parsed = group.map((input) => parseText(input.path, input.languageId, readText(input.path), settings));
+    const context = parsed.map((p) => p.file);
     group.forEach((input, i) => {
-      const { file, findings } = analyze(input.path, input.languageId, texts[i], settings, context);
-      for (const f of findings) results.push(toJson(input.path, file, f));
+      for (const f of checkParsed(parsed[i], settings, context)) results.push(toJson(input.path, parsed[i].file, f));
     });
   }
   return results;

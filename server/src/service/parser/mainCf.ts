@@ -103,8 +103,11 @@ export function parseMainCf(text: string): MainCfDocument {
     }
     if (first > start) {
       if (current) {
-        current.segments.push(...segment(body, first, end, current.joined, doc));
-        current.joined = joinedLength(current.segments);
+        const piece = segment(body, first, end, current.joined, doc);
+        if (piece) {
+          current.segments.push(piece);
+          current.joined += piece.text.length + 1;
+        }
         current.lastLine = line;
       } else {
         doc.problems.push({ kind: 'orphan-continuation', span: { start: first, end }, message: 'This line starts with whitespace, so Postfix reads it as the continuation of a previous line, but there is none.' });
@@ -120,22 +123,17 @@ export function parseMainCf(text: string): MainCfDocument {
   return doc;
 }
 
-function joinedLength(segments: ValueSegment[]): number {
-  const last = segments[segments.length - 1];
-  return last ? last.joinedStart + last.text.length + 1 : 0;
-}
-
 /** Trims trailing blanks and records a `#` that starts a word as an unsupported comment. */
-function segment(text: string, from: number, to: number, joinedStart: number, doc: MainCfDocument): ValueSegment[] {
+function segment(text: string, from: number, to: number, joinedStart: number, doc: MainCfDocument): ValueSegment | undefined {
   let end = to;
   while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
-  if (end <= from) return [];
+  if (end <= from) return undefined;
   const piece = text.slice(from, end);
   const hash = findInlineComment(piece);
   if (hash !== -1) {
     doc.problems.push({ kind: 'inline-comment', span: { start: from + hash, end }, message: 'Postfix has no end-of-line comments: this "#" and everything after it is part of the value.' });
   }
-  return [{ start: from, text: piece, joinedStart }];
+  return { start: from, text: piece, joinedStart };
 }
 
 /** A `#` at the start of the value or after a blank; a `#` inside a word (regexp, password) is fine. */
@@ -167,11 +165,11 @@ function startAssignment(text: string, start: number, end: number, line: number,
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-  const segments = segment(text, valueStart, end, 0, doc);
+  const first = segment(text, valueStart, end, 0, doc);
   return {
     head: { name, nameSpan, equalsOffset: eq, firstLine: line, template },
-    segments,
-    joined: joinedLength(segments),
+    segments: first ? [first] : [],
+    joined: first ? first.text.length + 1 : 0,
     lastLine: line,
   };
 }

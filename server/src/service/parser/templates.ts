@@ -25,9 +25,12 @@ export function templateSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
-/** Cheap test before running the regular expression on every line. */
+/** Real template openers only; a lone `%` or `{` (common in Postfix values) does not count. */
+const TEMPLATE_OPENER = /\{\{|\{%|\{#|<%|%\{|(?<![\w%])%[a-z]|@@|PH_/;
+
+/** Cheap test before running the full regular expression on every line. */
 export function mayContainTemplate(text: string): boolean {
-  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('<%') || text.includes('%') || text.includes('@@') || text.includes('PH_');
+  return TEMPLATE_OPENER.test(text);
 }
 
 /** Installer prefix such as `%{dovecot_enabled}` at the start of a line, replaced by "" or "#". */
