@@ -1,6 +1,5 @@
 // The language server: adapts LSP requests to the pure service. Every handler finds the parsed
 // document and calls the service; parses are cached by URI and version.
-import { setFlagsFromString } from 'node:v8';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParsed, parseText, type ParsedText } from './service/analyze';
@@ -12,10 +11,6 @@ import { languageIds, type LanguageId } from './service/languages';
 import { defaultSettings, readSettings, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
 import { InstanceFiles } from './instanceFiles';
-
-// Every edit re-parses the file; a small young generation keeps the process's memory flat across
-// thousands of edits instead of letting V8 hold on to freed space.
-setFlagsFromString('--max-semi-space-size=2');
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
