@@ -3,6 +3,7 @@
 // one line is not `key: value`. The parser never throws; such a line becomes a problem with a span.
 import { isTemplateStatementLine, mayContainTemplate } from '../parser/templates';
 import { LineIndex, type Span } from '../text';
+import { contentLines } from '../parser/contentLines';
 
 export interface Word {
   text: string;
@@ -56,17 +57,8 @@ export function splitWords(text: string, offset: number, separators = /[\s,]/): 
 export function parseCyrusSasl(text: string): CyrusSaslDocument {
   const lines = new LineIndex(text);
   const doc: CyrusSaslDocument = { lines, entries: [], comments: [], problems: [], byKey: new Map() };
-  for (let line = 0; line < lines.lineCount; line++) {
-    let start = lines.lineStarts[line];
-    const end = lines.lineEnd(line);
-    if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
-    let p = start;
-    while (p < end && /\s/.test(text[p])) p++;
-    if (p === end) continue;
-    if (text[p] === '#') {
-      doc.comments.push({ line, text: text.slice(p, end), span: { start: p, end } });
-      continue;
-    }
+  for (const { line, first, end } of contentLines(text, lines, doc.comments)) {
+    let p = first;
     const lineText = text.slice(p, end);
     const template = mayContainTemplate(lineText);
     if (template && isTemplateStatementLine(lineText)) continue;

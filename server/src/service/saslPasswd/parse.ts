@@ -3,6 +3,7 @@
 // blank continues the previous entry. Never throws.
 import { isTemplateStatementLine, mayContainTemplate } from '../parser/templates';
 import { LineIndex, type Span } from '../text';
+import { contentLines } from '../parser/contentLines';
 
 export type PasswdKeyKind = 'bracketed' | 'host' | 'domain' | 'address' | 'template';
 
@@ -48,17 +49,8 @@ export function parseSaslPasswd(text: string): SaslPasswdDocument {
     if (current) splitCredentials(current, text);
     current = undefined;
   };
-  for (let line = 0; line < lines.lineCount; line++) {
-    let start = lines.lineStarts[line];
-    const end = lines.lineEnd(line);
-    if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
-    let p = start;
-    while (p < end && /\s/.test(text[p])) p++;
-    if (p === end) continue;
-    if (text[p] === '#') {
-      doc.comments.push({ line, text: text.slice(p, end), span: { start: p, end } });
-      continue;
-    }
+  for (const { line, start, first, end } of contentLines(text, lines, doc.comments)) {
+    const p = first;
     let e = end;
     while (e > p && /\s/.test(text[e - 1])) e--;
     const lineText = text.slice(p, e);

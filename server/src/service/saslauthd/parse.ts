@@ -5,6 +5,7 @@ import { splitWords, type Word } from '../cyrus/parse';
 import { lookupSaslauthdFlag, lookupSaslauthdVariable } from '../data/saslauthdOptions';
 import { isTemplateStatementLine, mayContainTemplate } from '../parser/templates';
 import { LineIndex, type Span } from '../text';
+import { contentLines } from '../parser/contentLines';
 
 export interface FlagUse {
   /** `-m`, `-a` ... */
@@ -47,17 +48,8 @@ const ASSIGNMENT = /^(export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/;
 export function parseSaslauthd(text: string, uri = ''): SaslauthdDocument {
   const lines = new LineIndex(text);
   const doc: SaslauthdDocument = { lines, assignments: [], comments: [], problems: [], byName: new Map(), flavor: 'unknown' };
-  for (let line = 0; line < lines.lineCount; line++) {
-    let start = lines.lineStarts[line];
-    const end = lines.lineEnd(line);
-    if (line === 0 && text.charCodeAt(0) === 0xfeff) start++;
-    let p = start;
-    while (p < end && /\s/.test(text[p])) p++;
-    if (p === end) continue;
-    if (text[p] === '#') {
-      doc.comments.push({ line, text: text.slice(p, end), span: { start: p, end } });
-      continue;
-    }
+  for (const { line, first, end } of contentLines(text, lines, doc.comments)) {
+    const p = first;
     const lineText = text.slice(p, end);
     const template = mayContainTemplate(lineText);
     if (template && isTemplateStatementLine(lineText)) continue;
