@@ -23,6 +23,8 @@ export const USER_SETTINGS = {
   'git.autoRepositoryDetection': false,
   'github.gitAuthentication': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.layoutControl.enabled': false,
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.hover.delay': 100,
   'editor.lightbulb.enabled': 'on',
@@ -73,13 +75,16 @@ export function makeProfile(dir, { vsixes = [], settings = {}, env = {} } = {}) 
 const profileArgs = (p) => ['--user-data-dir', p.userData, '--extensions-dir', p.extensions];
 
 /** Starts code-server on 127.0.0.1 and resolves once /healthz answers. */
-export async function startCodeServer(profile, { port, log } = {}) {
+export async function startCodeServer(profile, { port, log, args: extraArgs = [], folder } = {}) {
   port ??= await freePort();
   const args = [
     CODE_SERVER, ...profileArgs(profile),
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--disable-file-downloads', '--disable-proxy', '--ignore-last-opened',
+    ...extraArgs,
+    // The folder that / opens.
+    ...(folder ? [folder] : []),
   ];
   const child = spawn(NODE24, args, { env: profile.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

@@ -31,6 +31,7 @@ function stampOf(dir) {
 }
 
 const stampFile = (dir) => join(dir, 'node_modules', '.postfix-sasl-e2e-stamp');
+export const toolsInstalled = () => upToDate(NODE24_DIR) && upToDate(TOOLS);
 const upToDate = (dir) => existsSync(stampFile(dir)) && readFileSync(stampFile(dir), 'utf8') === stampOf(dir);
 
 function run(command, args, options = {}) {

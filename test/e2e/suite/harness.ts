@@ -3,7 +3,7 @@
 
 export interface TestResult {
   name: string;
-  status: 'passed' | 'failed' | 'skipped';
+  status: 'passed' | 'failed' | 'skipped' | 'todo';
   ms: number;
   error?: string;
 }
@@ -13,12 +13,14 @@ interface TestCase {
   fn: () => Promise<void> | void;
   timeoutMs: number;
   skip?: string | false;
+  /** A known bug: the test runs and reports, but its failure does not fail the suite. */
+  todo?: string;
 }
 
 const cases: TestCase[] = [];
 
-export function test(name: string, fn: TestCase['fn'], options: { timeoutMs?: number; skip?: string | false } = {}): void {
-  cases.push({ name, fn, timeoutMs: options.timeoutMs ?? 60_000, skip: options.skip });
+export function test(name: string, fn: TestCase['fn'], options: { timeoutMs?: number; skip?: string | false; todo?: string } = {}): void {
+  cases.push({ name, fn, timeoutMs: options.timeoutMs ?? 60_000, skip: options.skip, todo: options.todo });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
@@ -47,6 +49,11 @@ export async function runTests(options: { bail?: boolean; log?: (line: string) =
       log(`✔ ${c.name} (${Date.now() - started} ms)`);
     } catch (e) {
       const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      if (c.todo) {
+        results.push({ name: c.name, status: 'todo', ms: Date.now() - started, error });
+        log(`- ${c.name} # TODO ${c.todo}\n  ${error.split('\n')[0]}`);
+        continue;
+      }
       results.push({ name: c.name, status: 'failed', ms: Date.now() - started, error });
       log(`✖ ${c.name} (${Date.now() - started} ms)\n  ${error.replace(/\n/g, '\n  ')}`);
       if (options.bail) stop = true;
@@ -57,5 +64,5 @@ export async function runTests(options: { bail?: boolean; log?: (line: string) =
 
 export function summary(results: TestResult[]): string {
   const count = (s: TestResult['status']) => results.filter((r) => r.status === s).length;
-  return `${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`;
+  return `${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped, ${count('todo')} todo`;
 }

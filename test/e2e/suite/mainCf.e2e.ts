@@ -7,6 +7,11 @@ import { test } from './harness';
 
 const TYPO = 'smtpd_sasl_auth_enabel';
 const NAME = 'smtpd_sasl_auth_enable';
+// Known bug: server.ts advertises `completionItemProvider` where LSP says `completionProvider`, so no
+// client asks it for completions (words of other open documents made this test pass before it checked
+// the item's kind). Remove the todo once that is fixed.
+const COMPLETION_TODO = 'the server advertises completionItemProvider instead of completionProvider';
+const fromServer = (i: vscode.CompletionItem) => i.kind !== vscode.CompletionItemKind.Text && i.kind !== vscode.CompletionItemKind.Snippet;
 const severities = (ds: vscode.Diagnostic[], line: number) => ds.filter((d) => d.range.start.line === line).map((d) => d.severity);
 
 test('diagnostics: a misspelled name is a warning, a bad boolean an error', async () => {
@@ -45,9 +50,9 @@ test('hover: a parameter name shows its documentation in markdown', async () => 
 test('completion: a partly typed name completes to the parameter', async () => {
   const editor = await openFile('myhostname = mail.example.com\nsmtpd_sasl_au\n');
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 'smtpd_sasl_au'.length));
-  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-  assert.ok(labels.includes(NAME), `completions: ${JSON.stringify(labels.slice(0, 30))}`);
-});
+  const labels = list.items.filter(fromServer).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes(NAME), `completions from the server: ${JSON.stringify(labels.slice(0, 30))}`);
+}, { todo: COMPLETION_TODO });
 
 test('snippets: the quick-start snippet is offered and inserts a SASL set-up', async () => {
   const editor = await openFile('myhostname = mail.example.com\npf-sasl\n');
