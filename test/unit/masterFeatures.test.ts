@@ -132,3 +132,31 @@ describe('master.cf outline and folding', () => {
     });
   }
 });
+
+describe('master.cf on a long line of template pieces', () => {
+  // Found by the long fuzz run: removing each of thousands of template spans from the line by
+  // string slicing made the parse quadratic, so every request on the file waited for it.
+  it('parses and answers every feature at the start, middle and end quickly', () => {
+    const text = '${\ufffd {{ var }}'.repeat(7143);
+    let start = performance.now();
+    const file = master(text);
+    const parseMs = performance.now() - start;
+    assert.ok(parseMs < 150, `parsing took ${Math.round(parseMs)} ms`);
+    const f = features();
+    for (const offset of [0, text.length >> 1, text.length]) {
+      const requests = {
+        hover: () => f.hover?.(file, offset, [file]),
+        completion: () => f.complete?.(file, offset, [file]),
+        definition: () => f.definition?.(file, offset),
+        references: () => f.references?.(file, offset, true),
+        rename: () => f.rename?.(file, offset, 'x'),
+      };
+      for (const [name, request] of Object.entries(requests)) {
+        start = performance.now();
+        request();
+        const ms = performance.now() - start;
+        assert.ok(ms < 50, `${name} at ${offset} took ${Math.round(ms)} ms`);
+      }
+    }
+  });
+});

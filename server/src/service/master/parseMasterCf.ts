@@ -153,17 +153,24 @@ export function parseMasterCf(text: string): MasterCfDocument {
 /** Jinja output with whitespace control (`{{- x }}`); no master.cf entry can start with "{{". */
 const JINJA_EXPRESSION_LINE = /^\s*\{\{-?.*\}\}\s*$/;
 
-/** A line made only of template syntax, such as `{{- "\n" }}`. */
+/** A line made only of template syntax, such as `{{- "\n" }}`. Only the gaps between the spans are
+ * looked at: cutting each span out of the line copies it once per span, quadratic on long lines. */
 function isWhollyTemplate(line: string): boolean {
   if (JINJA_EXPRESSION_LINE.test(line)) return true;
-  let rest = line;
-  for (const [s, e] of templateSpans(line).reverse()) rest = rest.slice(0, s) + rest.slice(e);
-  return rest.trim() === '';
+  let gapStart = 0;
+  for (const [s, e] of templateSpans(line)) {
+    if (line.slice(gapStart, s).trim() !== '') return false;
+    gapStart = e;
+  }
+  return line.slice(gapStart).trim() === '';
 }
 
 function tokenize(line: Value, doc: MasterCfDocument): MasterToken[] {
   const text = line.text;
   const templates = templateSpans(text);
+  // Tokens and template spans both come in text order: skip the spans that end before the token,
+  // rather than searching them all for each token (quadratic on a long line of templates).
+  let firstTemplate = 0;
   const tokens: MasterToken[] = [];
   let i = 0;
   while (i < text.length) {
@@ -172,6 +179,7 @@ function tokenize(line: Value, doc: MasterCfDocument): MasterToken[] {
       continue;
     }
     const start = i;
+    while (firstTemplate < templates.length && templates[firstTemplate][1] <= start) firstTemplate++;
     while (i < text.length && text[i] !== ' ' && text[i] !== '\t') {
       if (text[i] !== '{') {
         i++;
@@ -180,12 +188,13 @@ function tokenize(line: Value, doc: MasterCfDocument): MasterToken[] {
       const close = matchingClose(text, i);
       if (close === -1) {
         // An unclosed ${ is reported as a malformed reference by the override checks.
-        const template = templates.some(([s, e]) => s <= i && e > i) || text[i - 1] === '$';
+        const template = templates.slice(firstTemplate).some(([s, e]) => s <= i && e > i) || text[i - 1] === '$';
         if (!template) doc.problems.push({ kind: 'master-unbalanced-brace', span: line.toSpan(i, i + 1), message: 'This "{" has no matching "}": Postfix reads the rest of the entry as one argument and the service fails to start.' });
         i = text.length;
       } else i = close + 1;
     }
-    tokens.push({ text: text.slice(start, i), span: line.toSpan(start, i), template: templates.some(([s, e]) => s < i && e > start) });
+    const template = firstTemplate < templates.length && templates[firstTemplate][0] < i;
+    tokens.push({ text: text.slice(start, i), span: line.toSpan(start, i), template });
   }
   return tokens;
 }
