@@ -2,6 +2,7 @@
 // shapes (spans, LSP ranges, values) rather than one parser, so new parsers are covered as they land.
 import assert from 'node:assert/strict';
 import type { ParsedFile } from '../../server/src/service/documents';
+import { unescapeQuoted } from '../../server/src/service/dovecot/parse';
 import { Value } from '../../server/src/service/parser/values';
 import type { LineIndex } from '../../server/src/service/text';
 
@@ -54,7 +55,10 @@ export function checkParse(file: ParsedFile): void {
     for (const [key, value] of Object.entries(obj)) {
       if (!key.endsWith('Span') || !isSpan(value)) continue;
       const base = key.slice(0, -4);
-      if (typeof obj[base] === 'string' && onOneLine(lines, value)) assertSlice(text, value, obj[base] as string, `${path}.${base}`, 'same');
+      if (typeof obj[base] !== 'string' || !onOneLine(lines, value)) continue;
+      // Dovecot unescapes a quoted value (`"a\"b"` is `a"b`): compare with the text unescaped the same way.
+      const unescape = file.languageId === 'dovecot' && base === 'value' ? unescapeQuoted : undefined;
+      assertSlice(text, value, obj[base] as string, `${path}.${base}`, 'same', unescape);
     }
     // A token's span may be coarser than its text (a value cut at ":"), but it holds that text.
     if (isSpan(obj.span) && typeof obj.text === 'string' && onOneLine(lines, obj.span)) assertSlice(text, obj.span, obj.text, `${path}.text`, 'holds');
@@ -71,10 +75,11 @@ function onOneLine(lines: LineIndex, span: { start: number; end: number }): bool
   return lines.positionAt(span.start).line === lines.positionAt(span.end).line;
 }
 
-/** 'exact': the very text; 'same': up to case and quotes (keys and values a parser normalises); 'holds': the span covers the text. */
-function assertSlice(text: string, span: { start: number; end: number }, expected: string, path: string, how: 'exact' | 'same' | 'holds' = 'exact'): void {
+/** 'exact': the very text; 'same': up to case and quotes (keys and values a parser normalises); 'holds': the span covers the text.
+ * `unescape` applies to what the quotes hold, for a format that unescapes quoted values. */
+function assertSlice(text: string, span: { start: number; end: number }, expected: string, path: string, how: 'exact' | 'same' | 'holds' = 'exact', unescape = (inner: string) => inner): void {
   const got = text.slice(span.start, span.end);
-  const unquoted = /^(["']).*\1$/s.test(got) ? got.slice(1, -1) : got; // a quoted value reported without its quotes
+  const unquoted = /^(["']).*\1$/s.test(got) ? unescape(got.slice(1, -1)) : got; // a quoted value reported without its quotes
   const same = (a: string) => a.toLowerCase() === expected.toLowerCase();
   const ok = how === 'exact' ? got === expected : how === 'same' ? same(got) || same(unquoted) : got.includes(expected);
   assert.ok(ok, `${path}: the text at ${span.start}..${span.end} is ${JSON.stringify(got.slice(0, 80))}, the parse says ${JSON.stringify(expected.slice(0, 80))}`);

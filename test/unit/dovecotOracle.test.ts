@@ -52,6 +52,17 @@ describe('doveconf agrees with our parser', { skip }, () => {
     }
   });
 
+  test('backslashes in quoted values: our value is the one doveconf prints', () => {
+    for (const written of ['"pam"\\MECHANISMS="pam"', '"a\\\\b\\"c\\nd"', "'a\\\\b'", '"a\\"', '"\\"', 'a\\b']) {
+      const file = join(tmp, 'escapes.conf');
+      writeFileSync(file, `login_greeting = ${written}\n`);
+      const r = doveconf(file);
+      assert.equal(r.status, 0, r.stderr);
+      const theirs = /^login_greeting = (.*)$/m.exec(r.stdout)?.[1] ?? '';
+      assert.equal(parseDovecot(`login_greeting = ${written}\n`).settings[0]?.value ?? '', theirs, written);
+    }
+  });
+
   test('passdb and userdb: "args" is 2.3, passwd_file_path is 2.4 only', () => {
     const base = 'protocols = none\nlisten = 127.0.0.1\nssl = no\n';
     for (const [key, known] of [['args', true], ['passwd_file_path', false]] as const) {

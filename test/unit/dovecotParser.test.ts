@@ -57,6 +57,11 @@ describe('Dovecot parser', () => {
       assert.equal(doc.comments.length, 0);
     });
 
+    test(`${tag}: a quoted value loses each backslash and keeps the character after it, as Dovecot's str_unescape does`, () => {
+      const cases: Array<[string, string]> = [['"pam"\\MECHANISMS="pam"', 'pam"MECHANISMS="pam'], ['"a\\\\b\\"c\\nd"', 'a\\b"cnd'], ["'a\\\\b'", 'a\\b'], ['"a\\"', 'a'], ['a\\b', 'a\\b']];
+      for (const [written, value] of cases) assert.equal(parse(`login_greeting = ${written}\n`, eol).doc.settings[0].value, value, written);
+    });
+
     test(`${tag}: lines Dovecot refuses become problems on their line, and parsing goes on`, () => {
       const { doc } = parse('auth_mechanisms plain\nservice auth { mode = 1 }\n}\n= x\nauth_verbose = yes\npassdb {\n  driver = pam\n', eol);
       assert.deepEqual(doc.problems.map((p) => doc.lines.positionAt(p.span.start).line), [0, 1, 2, 3, 5]);

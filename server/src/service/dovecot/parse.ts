@@ -169,7 +169,7 @@ function parseLine(doc: DovecotDocument, current: DovecotSection, p: number, end
       valueStart = Math.min(end, valueStart + inner);
     }
     const quoted = value.length >= 2 && ((value[0] === '"' && value.endsWith('"')) || (value[0] === "'" && value.endsWith("'")));
-    const shown = quoted ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
+    const shown = quoted ? unescapeQuoted(value.slice(1, -1)) : value;
     const references: DovecotSetting['references'] = [];
     if (!quoted && value.includes('$') && lastLine === line) {
       for (const m of value.matchAll(VARIABLE)) references.push({ name: m[1], span: { start: valueStart + m.index!, end: valueStart + m.index! + m[0].length } });
@@ -216,6 +216,12 @@ function parseLine(doc: DovecotDocument, current: DovecotSection, p: number, end
   current.children.push(section);
   doc.sections.push(section);
   return section;
+}
+
+/** Dovecot's str_unescape, applied inside a quoted value: each backslash goes and the character after
+ * it stays (`\n` is "n", not a line break); a backslash at the very end goes too. */
+export function unescapeQuoted(inner: string): string {
+  return inner.replace(/\\([\s\S]?)/g, '$1');
 }
 
 function unquote(value: string): string {
