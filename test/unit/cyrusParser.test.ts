@@ -90,6 +90,18 @@ describe('editor features', () => {
     assert.ok(labels('MECHANISMS=|', 'saslauthd').includes('shadow'));
     assert.ok(labels('START=yes\nOPTIONS="-|"', 'saslauthd').includes('-m'));
   });
+  test('completion between the CR and LF of a line end replaces nothing past the end of the line', () => {
+    for (const text of ['pwcheck_method: saslauthd\r\n', 'pwch\r\nmech_list: PLAIN\r\n']) {
+      const file = parseFile('file:///etc/x', 'cyrus-sasl', text);
+      const offset = text.indexOf('\r\n') + 1;
+      const items = featuresFor('cyrus-sasl').complete?.(file, offset, [file]) ?? [];
+      assert.ok(items.length > 0, JSON.stringify(text));
+      for (const item of items) {
+        const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
+        assert.deepEqual(range && [range.start, range.end].map((p) => p.character <= file.lines.lineText(p.line).length), [true, true], `${item.label} in ${JSON.stringify(text)}: ${JSON.stringify(range)}`);
+      }
+    }
+  });
   test('hover', () => {
     assert.match(hoverText('mech_|list: PLAIN', 'cyrus-sasl'), /mechanisms offered/);
     assert.match(hoverText('mech_list: CRAM|-MD5', 'cyrus-sasl'), /clear password/);

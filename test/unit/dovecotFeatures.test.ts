@@ -40,6 +40,13 @@ describe('Dovecot completion', () => {
     assert.ok(labels('passdb {\n  driver = |\n}\n').includes('passwd-file'));
   });
   test('nothing in a comment', () => assert.deepEqual(labels('# auth_|\n'), []));
+  test('between the CR and LF of a line end: as at the end of the line', () => {
+    for (const text of ['auth_mech\r\n', 'auth_mechanisms = plain lo\r\n']) {
+      const file = parseDovecotFile('file:///etc/dovecot/dovecot.conf', text);
+      const end = text.indexOf('\r\n');
+      assert.deepEqual(completeDovecot(file, end + 1), completeDovecot(file, end), JSON.stringify(text));
+    }
+  });
 });
 
 describe('Dovecot hover', () => {

@@ -12,10 +12,12 @@ function valueWords(key: string): readonly WordDoc[] {
   return (option?.values ?? []).map((v) => ({ name: v, doc: `A value of \`${key}\`.` }));
 }
 
-export function completeCyrus(file: CyrusSaslFile, offset: number): CompletionItem[] {
+export function completeCyrus(file: CyrusSaslFile, at: number): CompletionItem[] {
   const { lines, text } = file;
-  const line = lines.positionAt(offset).line;
+  const line = lines.positionAt(at).line;
   const lineStart = lines.lineStarts[line];
+  // An offset between the CR and LF of a line end means the end of the line.
+  const offset = Math.min(at, lines.lineEnd(line));
   const before = text.slice(lineStart, offset);
   if (before.trimStart().startsWith('#')) return [];
   const word = wordSpanAt(text, lineStart, offset);

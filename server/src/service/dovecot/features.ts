@@ -16,10 +16,12 @@ function sectionAt(file: DovecotFile, offset: number): DovecotSection {
 
 const VERSION_NOTE = { '2.3': ' *(Dovecot 2.3)*', '2.4': ' *(Dovecot 2.4)*', both: '' } as const;
 
-export function completeDovecot(file: DovecotFile, offset: number): CompletionItem[] {
+export function completeDovecot(file: DovecotFile, at: number): CompletionItem[] {
   const { lines, text } = file;
-  const line = lines.positionAt(offset).line;
+  const line = lines.positionAt(at).line;
   const lineStart = lines.lineStarts[line];
+  // An offset between the CR and LF of a line end means the end of the line.
+  const offset = Math.min(at, lines.lineEnd(line));
   const before = text.slice(lineStart, offset);
   if (before.includes('#')) return [];
   const word = wordSpanAt(text, lineStart, offset);
