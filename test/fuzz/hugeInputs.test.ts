@@ -51,7 +51,7 @@ describe('fuzz: huge and deeply nested inputs for every file type', () => {
     });
 
     it(`${languageId}: nesting closed as deep as it opens`, () => {
-      for (const [open, close] of [['${a?', '}'], ['$(a:', ')'], ['${a?{', '}}'], ['{', '}'], ['${{$a} == {', '} ? {x} : {y}}']]) {
+      for (const [open, close] of [['${a?', '}'], ['$(a:', ')'], ['${a?{', '}}'], ['{', '}'], ['${{$a} == {', '} ? {x} : {y}}'], ['s {\n', '}\n']]) {
         const depth = Math.ceil(100_000 / (open.length + close.length)); // deep enough to overflow a recursive scanner
         exercise(languageId, 'a = ' + open.repeat(depth) + close.repeat(depth), `${languageId} ${JSON.stringify(open)} nested ${depth} deep`);
       }

@@ -26,23 +26,26 @@ export function checkParse(file: ParsedFile): void {
   const { text, lines } = file;
   assert.equal(lines.text, text, 'the line index is built over the parsed text');
   const seen = new Set<object>();
-  const walk = (node: unknown, path: string): void => {
+  // A loop over a stack rather than recursion: a parse of nested sections can be 50,000 levels deep.
+  const pending: Array<[unknown, string]> = [];
+  const walk = (node: unknown, path: string) => pending.push([node, path]);
+  const visit = (node: unknown, path: string): void => {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     if ((node as object) === lines) return;
     seen.add(node);
     if (node instanceof Value) return checkValue(node, text, path);
     if (node instanceof Map) {
-      for (const [k, v] of node) walk(v, `${path}[${String(k).slice(0, 20)}]`);
+      for (const [k, v] of node) walk(v, below(path, `[${String(k).slice(0, 20)}]`));
       return;
     }
     if (Array.isArray(node)) {
-      node.forEach((v, i) => walk(v, `${path}[${i}]`));
+      node.forEach((v, i) => walk(v, below(path, `[${i}]`)));
       return;
     }
     const obj = node as Json;
     if (isSpan(node)) checkSpan(node, text.length, path);
     for (const [key, value] of Object.entries(obj)) {
-      const at = `${path}.${key}`;
+      const at = below(path, `.${key}`);
       if (typeof value === 'number') {
         if (LINE_KEYS.has(key)) assert.ok(Number.isInteger(value) && value >= 0 && value < lines.lineCount, `${at} = ${value} outside 0..${lines.lineCount - 1}`);
         if (/Offset$/.test(key)) assert.ok(value >= 0 && value <= text.length, `${at} = ${value} outside 0..${text.length}`);
@@ -64,6 +67,13 @@ export function checkParse(file: ParsedFile): void {
     if (isSpan(obj.span) && typeof obj.text === 'string' && onOneLine(lines, obj.span)) assertSlice(text, obj.span, obj.text, `${path}.text`, 'holds');
   };
   walk(file, 'file');
+  for (let next = pending.pop(); next; next = pending.pop()) visit(...next);
+}
+
+/** A path one step further down, with its middle cut out when the parse nests deep. */
+function below(path: string, step: string): string {
+  const p = path + step;
+  return p.length > 300 ? `${p.slice(0, 100)}…${p.slice(-180)}` : p;
 }
 
 function checkSpan(span: { start: number; end: number }, length: number, path: string): void {

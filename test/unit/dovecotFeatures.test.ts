@@ -69,6 +69,15 @@ describe('Dovecot outline and folding', () => {
     assert.equal(symbols[2].children?.[0].name, 'unix_listener x');
     assert.equal(symbols[2].children?.[0].children?.[0].name, 'mode');
   });
+  test('sections nested past 64 levels are listed flat in the 64th, each once', () => {
+    const symbols = dovecotSymbols(parseDovecotFile('file:///d.conf', 's {\n'.repeat(70) + 'k = v\n' + '}\n'.repeat(70)));
+    let depth = 0;
+    for (let level = symbols; level.length; level = level[0].children ?? []) depth++;
+    assert.equal(depth, 65); // 64 sections deep, then the flat list
+    let deepest = symbols;
+    for (let i = 1; i < 64; i++) deepest = deepest[0].children!;
+    assert.deepEqual(deepest[0].children?.map((c) => c.name), [...Array(6).fill('s'), 'k']);
+  });
   test('sections and comment runs fold', () => {
     const ranges = dovecotFolding(parseDovecotFile('file:///d.conf', text)).map((r) => [r.startLine, r.endLine]);
     assert.deepEqual(ranges.sort(), [[0, 1], [4, 7], [5, 6]]);

@@ -59,16 +59,39 @@ export function hoverDovecot(file: DovecotFile, offset: number): Hover | null {
   return section && info ? hoverAt(file.lines, section.typeSpan, `**${info.name}**\n\n${info.doc}`) : null;
 }
 
-function symbolOf(file: DovecotFile, node: DovecotNode): DocumentSymbol | undefined {
+/** The outline nests sections this deep at most; what lies deeper is listed flat in the last level,
+ * so neither we nor the JSON encoder of the reply recurse once per level of a hostile file. */
+const MAX_OUTLINE_DEPTH = 64;
+
+/** A node's own symbol, without children. */
+function symbolOf(file: DovecotFile, node: DovecotNode): DocumentSymbol {
   const range = (start: number, end: number) => file.lines.rangeOf({ start, end });
   if (node.kind === 'setting') return { name: node.key, detail: node.value, kind: SymbolKind.Property, range: range(node.keySpan.start, node.valueSpan.end), selectionRange: range(node.keySpan.start, node.keySpan.end) };
   if (node.kind === 'include') return { name: node.optional ? '!include_try' : '!include', detail: node.path, kind: SymbolKind.File, range: range(node.keySpan.start, node.pathSpan.end), selectionRange: range(node.pathSpan.start, node.pathSpan.end) };
-  const children = node.children.map((c) => symbolOf(file, c)).filter((c): c is DocumentSymbol => !!c);
-  return { name: node.name ? `${node.type} ${node.name}` : node.type, kind: SymbolKind.Namespace, range: range(node.span.start, node.span.end), selectionRange: range(node.typeSpan.start, (node.nameSpan ?? node.typeSpan).end), children };
+  return { name: node.name ? `${node.type} ${node.name}` : node.type, kind: SymbolKind.Namespace, range: range(node.span.start, node.span.end), selectionRange: range(node.typeSpan.start, (node.nameSpan ?? node.typeSpan).end), children: [] };
+}
+
+function symbolsOf(file: DovecotFile, nodes: readonly DovecotNode[], depth: number): DocumentSymbol[] {
+  return nodes.map((node) => {
+    const symbol = symbolOf(file, node);
+    if (node.kind === 'section') symbol.children = depth < MAX_OUTLINE_DEPTH ? symbolsOf(file, node.children, depth + 1) : descendants(node).map((d) => symbolOf(file, d));
+    return symbol;
+  });
+}
+
+/** Every node inside `section`, at any depth, in file order (without recursion). */
+function descendants(section: DovecotSection): DovecotNode[] {
+  const out: DovecotNode[] = [];
+  const stack = [...section.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    out.push(node);
+    if (node.kind === 'section') for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return out;
 }
 
 export function dovecotSymbols(file: DovecotFile): DocumentSymbol[] {
-  return file.dovecot.root.children.map((c) => symbolOf(file, c)).filter((c): c is DocumentSymbol => !!c);
+  return symbolsOf(file, file.dovecot.root.children, 1);
 }
 
 export function dovecotFolding(file: DovecotFile): FoldingRange[] {
