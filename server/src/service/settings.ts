@@ -5,7 +5,7 @@ import type { SeveritySetting } from './rules';
 export interface Settings {
   /** Per-rule severity by code; rules not named keep their default. */
   severity: Record<string, SeveritySetting>;
-  /** Files larger than this many bytes get only a syntax check. */
+  /** Past this many characters only the head of a file is read, and only its syntax is checked. */
   maxFileSize: number;
   /** Milliseconds to wait after typing before diagnostics are recomputed. */
   debounceMs: number;
@@ -13,7 +13,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   severity: {},
-  maxFileSize: 4 * 1024 * 1024,
+  maxFileSize: 2 * 1024 * 1024,
   debounceMs: 150,
 };
 
