@@ -26,7 +26,7 @@ export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): 
   const findings: Finding[] = doc.problems.map((p) => ({ code: p.kind, span: p.span, message: p.message }));
   const userDefined = userDefinedNames(doc, instance);
   const restrictionClasses = userDefined.restrictionClasses;
-  const commented = new Set(doc.problems.filter((p) => p.kind === 'inline-comment').map((p) => firstLineOf(doc, p.span.start)));
+  const commented = commentedAssignments(doc);
 
   for (const [name, list] of doc.byName) {
     const last = list[list.length - 1];
@@ -53,14 +53,30 @@ export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): 
   return findings;
 }
 
+/** Whether a template line lies strictly between two lines; templateLines is sorted. */
 function templateLineBetween(doc: MainCfDocument, after: number, before: number): boolean {
-  return doc.templateLines.some((line) => line > after && line < before);
+  const lines = doc.templateLines;
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid] <= after) low = mid + 1;
+    else high = mid;
+  }
+  return low < lines.length && lines[low] < before;
 }
 
-function firstLineOf(doc: MainCfDocument, offset: number): number {
-  const line = doc.lines.positionAt(offset).line;
-  const owner = doc.assignments.find((a) => a.firstLine <= line && a.lastLine >= line);
-  return owner ? owner.firstLine : line;
+/** First lines of the assignments whose value holds a "#" comment; one pass over both sorted lists. */
+function commentedAssignments(doc: MainCfDocument): Set<number> {
+  const starts = doc.problems.filter((p) => p.kind === 'inline-comment').map((p) => p.span.start);
+  const out = new Set<number>();
+  if (starts.length === 0) return out;
+  let i = 0;
+  for (const a of doc.assignments) {
+    while (i < starts.length && starts[i] < a.span.start) i++;
+    if (i < starts.length && starts[i] <= a.span.end) out.add(a.firstLine);
+  }
+  return out;
 }
 
 function serviceFamilyInfo(name: string) {
