@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { diskFacts } from './diskFacts';
 import { parseForContext } from './service/analyze';
 import type { ParsedFile } from './service/documents';
 import { detectLanguage } from './service/languages';
@@ -79,6 +80,7 @@ export class InstanceFiles {
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.file;
       const languageId = detectLanguage(path)!;
       const file = parseForContext(uri, languageId, readFileSync(path, 'utf8'), settings);
+      if (languageId === 'postfix-sasl-passwd') file.disk = diskFacts(path);
       this.disk.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, file });
       return file;
     } catch {

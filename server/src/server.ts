@@ -1,5 +1,6 @@
 // The language server: adapts LSP requests to the pure service. Every handler finds the parsed
 // document and calls the service; parses are cached by URI and version.
+import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParsed, parseText, type ParsedText } from './service/analyze';
@@ -10,6 +11,7 @@ import { featuresFor } from './service/features';
 import { languageIds, type LanguageId } from './service/languages';
 import { defaultSettings, readSettings, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
+import { diskFacts } from './diskFacts';
 import { InstanceFiles } from './instanceFiles';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -51,6 +53,7 @@ function entryOf(doc: TextDocument) {
   let entry = cache.get(doc.uri);
   if (!entry || entry.version !== doc.version || entry.text !== text) {
     entry = { version: doc.version, text, parsed: parseText(doc.uri, languageId, text, settings) };
+    if (languageId === 'postfix-sasl-passwd' && doc.uri.startsWith('file:')) entry.parsed.file.disk = diskFacts(fileURLToPath(doc.uri));
     cache.set(doc.uri, entry);
   }
   return entry;
@@ -141,7 +144,7 @@ connection.onInitialize((params) => {
   if (init?.settings) settings = readSettings(init.settings);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionItemProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'] },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
@@ -170,6 +173,11 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 documents.onDidOpen((e) => schedule(e.document));
+// Saving changes what is on disk (permissions, postmap freshness) without changing the text.
+documents.onDidSave((e) => {
+  cache.delete(e.document.uri);
+  schedule(e.document);
+});
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));

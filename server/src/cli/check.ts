@@ -6,6 +6,7 @@ import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
 import { typeNames } from '../service/languages';
 import { defaultSettings, readSettings, type Settings } from '../service/settings';
+import { diskFacts } from '../diskFacts';
 import { collectInputs, InputError, type InputFile } from './collectFiles';
 import type { CliIo } from './authTest';
 
@@ -70,7 +71,11 @@ function toJson(path: string, file: ParsedFile, f: ResolvedFinding): JsonFinding
 export function checkPaths(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] {
   const results: JsonFinding[] = [];
   for (const group of collectInputs(paths, forcedType)) {
-    const parsed = group.map((input) => parseText(input.path, input.languageId, readText(input.path), settings));
+    const parsed = group.map((input) => {
+      const result = parseText(input.path, input.languageId, readText(input.path), settings);
+      if (input.languageId === 'postfix-sasl-passwd') result.file.disk = diskFacts(input.path);
+      return result;
+    });
     const context = parsed.map((p) => p.file);
     group.forEach((input, i) => {
       for (const f of checkParsed(parsed[i], settings, context)) results.push(toJson(input.path, parsed[i].file, f));

@@ -11,6 +11,18 @@ export interface ParsedFile {
   lines: LineIndex;
   /** Comments with their line, for `# postfix-sasl: ignore CODE`. */
   comments: ReadonlyArray<{ line: number; text: string }>;
+  /** Facts about the file on disk, set by the front end (the service itself never touches the disk). */
+  disk?: DiskFacts;
+}
+
+export interface DiskFacts {
+  /** Absolute path on disk. */
+  path: string;
+  /** Permission bits, e.g. 0o600. */
+  mode: number;
+  mtimeMs: number;
+  /** Compiled lookup tables next to it (`FILE.db`, `FILE.lmdb`, `FILE.cdb`) with their times. */
+  compiled: ReadonlyArray<{ path: string; mtimeMs: number }>;
 }
 
 export interface MainCfFile extends ParsedFile {

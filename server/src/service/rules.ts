@@ -66,6 +66,8 @@ export const rules = [
   { code: 'sasl-passwd-syntax', defaultSeverity: 'error', summary: 'A sasl_passwd line postmap cannot read as "destination username:password".' },
   { code: 'sasl-passwd-missing-credentials', defaultSeverity: 'error', summary: 'An entry without "username:password": Postfix sends no password, or none at all.' },
   { code: 'sasl-passwd-duplicate-key', defaultSeverity: 'warning', summary: 'The same destination twice: postmap keeps the first entry and warns about the rest.' },
+  { code: 'sasl-passwd-readable', defaultSeverity: 'warning', summary: 'The live sasl_passwd (the one main.cf names) is readable by group or others: the relay passwords leak to local users.' },
+  { code: 'sasl-passwd-map-stale', defaultSeverity: 'warning', summary: 'The compiled table (.db/.lmdb/.cdb) is older than the sasl_passwd it is built from: Postfix still uses the old passwords until postmap runs.' },
   { code: 'sasl-passwd-key-never-used', defaultSeverity: 'warning', summary: 'A destination Postfix never looks up for the configured relayhost, so no password is sent.' },
   // SASL security and consistency across files
   { code: 'sasl-anonymous-allowed', defaultSeverity: 'warning', summary: 'AUTH is on and the SASL security options allow anonymous mechanisms.' },

@@ -8,6 +8,7 @@ import { saslauthdSocketFindings } from './backendRules';
 import { clientFindings } from './clientRules';
 import { mergeCandidates } from './collect';
 import { consistencyCandidates } from './consistencyRules';
+import { passwdFileFindings } from './passwdFileRules';
 import { passwdKeyFindings } from './passwdRules';
 import { serverCandidates } from './serverRules';
 import { instanceView, smtpdServices } from './services';
@@ -22,6 +23,6 @@ registerCrossFileRule((file, instance) => {
   }
   if (isMainCfFile(file)) findings.push(...clientFindings(file));
   if (isSaslauthdFile(file)) findings.push(...saslauthdSocketFindings(file, view, instance));
-  if (isSaslPasswdFile(file) && view.main) findings.push(...passwdKeyFindings(file, view.main));
+  if (isSaslPasswdFile(file) && view.main) findings.push(...passwdKeyFindings(file, view.main), ...passwdFileFindings(file, view.main));
   return findings;
 });
