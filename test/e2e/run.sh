@@ -30,6 +30,7 @@ done_stage
 stage "vscode-API suite in code-server"; node test/e2e/codeserver/apiSuite.mjs --vsix postfix-sasl.vsix --run-dir "$RUN_DIR" || fail; done_stage
 stage "negative control (no extension installed)"; node test/e2e/codeserver/apiSuite.mjs --negative-control --run-dir "$RUN_DIR" || fail; done_stage
 stage "Playwright UI suite"
+rm -rf test/e2e/screenshots && mkdir -p test/e2e/screenshots
 POSTFIX_SASL_E2E_VSIX=postfix-sasl.vsix POSTFIX_SASL_E2E_RUN_DIR="$RUN_DIR" node --test --test-reporter=spec test/e2e/playwright/ui.test.mjs || fail
 done_stage
 stage "Neovim"; node --test --test-reporter=spec test/e2e/neovim/neovim.test.mjs || fail; done_stage
