@@ -145,7 +145,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionItemProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'] },
+      completionProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'] },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,

@@ -9,6 +9,8 @@ export const serverPath = join(__dirname, '..', '..', 'dist', 'server.js');
 export interface TestClient {
   connection: MessageConnection;
   process: ChildProcessWithoutNullStreams;
+  /** What the server answered to initialize. */
+  capabilities: Record<string, unknown>;
   /** Resolves with the next diagnostics published for `uri` (optionally at a version). */
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
@@ -29,11 +31,12 @@ export async function startServer(initializationOptions: unknown = { settings: {
     }
   });
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions });
+  const initialized = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions })) as { capabilities: Record<string, unknown> };
   await connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
+    capabilities: initialized.capabilities,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

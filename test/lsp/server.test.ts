@@ -23,6 +23,13 @@ describe('language server over stdio', () => {
     assert.deepEqual(got, ['inline-comment@3', 'invalid-boolean@1', 'missing-equals@4', 'undefined-reference@2', 'unknown-parameter@0']);
   });
 
+  it('advertises its features under the names LSP clients look for', () => {
+    // Clients only send what the server advertises: a misspelled key silently turns a feature off.
+    for (const key of ['completionProvider', 'hoverProvider', 'codeActionProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'definitionProvider', 'referencesProvider', 'renameProvider']) {
+      assert.ok(client.capabilities[key], `capability ${key}`);
+    }
+  });
+
   it('completes parameter names with docs', async () => {
     const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 11 } })) as Array<{ label: string }> | { items: Array<{ label: string }> };
     const labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
