@@ -60,7 +60,7 @@ function socketCandidates(s: SmtpdService, config: DovecotConfig): Candidate[] {
       code: 'dovecot-inet-mismatch',
       ...place,
       label: s.label,
-      message: (labels) => `${listLabels(labels)} connect${labels.length === 1 ? 's' : ''} to Dovecot at ${target.host} port ${target.port} (${target.written}), but no inet_listener of Dovecot's service auth listens on port ${target.port}${ports.length ? ` (it listens on ${ports.join(', ')})` : ''}. AUTH fails with "SASL: Connect to ${target.written} failed". Use the listener's port, or add an inet_listener with port = ${target.port}.`,
+      message: (labels) => `${listLabels(labels)} connect${labels.length === 1 ? 's' : ''} to Dovecot at ${target.host} port ${target.port} (${target.written}), but no inet_listener of Dovecot's service auth listens on port ${target.port}${ports.length ? ` (it listens on ${ports.join(', ')})` : ''}. smtpd logs "SASL: Connect to Dovecot auth socket '${target.written}' failed", finds no mechanism and exits before its greeting, so the service takes no mail at all. Use the listener's port, or add an inet_listener with port = ${target.port}.`,
       related: inet.map((l) => related(l.section, l.section.node.typeSpan, 'An inet_listener of service auth.')),
     }];
   }
@@ -77,7 +77,7 @@ function socketCandidates(s: SmtpdService, config: DovecotConfig): Candidate[] {
     code: 'dovecot-socket-mismatch',
     ...place,
     label: s.label,
-    message: (labels) => `${listLabels(labels)} connect${labels.length === 1 ? 's' : ''} to Dovecot's auth socket at ${target.path} (smtpd_sasl_path = ${target.written}${target.written.startsWith('/') ? '' : `, relative to the queue directory ${target.queue}`}), but Dovecot's service auth has no unix_listener there${unix.length ? `; it listens at ${unix.map((l) => l.path).join(', ')}` : ''}. Every AUTH fails with "SASL: Connect to ${target.written} failed: No such file or directory". Make the two name the same socket.`,
+    message: (labels) => `${listLabels(labels)} connect${labels.length === 1 ? 's' : ''} to Dovecot's auth socket at ${target.path} (smtpd_sasl_path = ${target.written}${target.written.startsWith('/') ? '' : `, relative to the queue directory ${target.queue}`}), but Dovecot's service auth has no unix_listener there${unix.length ? `; it listens at ${unix.map((l) => l.path).join(', ')}` : ''}. smtpd logs "SASL: Connect to Dovecot auth socket '${target.written}' failed: No such file or directory", finds no mechanism and exits before its greeting: the service takes no mail at all. Make the two name the same socket.`,
     related: unix.map((l) => related(l.section, l.section.node.nameSpan ?? l.section.node.typeSpan, 'A unix_listener of service auth.')),
     ...(fix ? { fix } : {}),
   }];
@@ -100,7 +100,7 @@ function permissionCandidates(s: SmtpdService, listener: AuthListener): Candidat
     file: at.file,
     span,
     label: s.label,
-    message: (labels) => `smtpd (${listLabels(labels)}) connects to this socket as the user "${owner}", but mode ${modeText.padStart(4, '0')}${listener.mode ? '' : ' (the default)'} with user "${user || 'root'}" and group "${group || 'root'}" gives ${owner} no write permission: every AUTH fails with "SASL: Connect to ... failed: Permission denied". Use mode = 0660 with user = ${owner} and group = ${owner}.`,
+    message: (labels) => `smtpd (${listLabels(labels)}) connects to this socket as the user "${owner}", but mode ${modeText.padStart(4, '0')}${listener.mode ? '' : ' (the default)'} with user "${user || 'root'}" and group "${group || 'root'}" gives ${owner} no write permission: smtpd logs "SASL: Connect to Dovecot auth socket ... failed: Permission denied" and exits before its greeting, so the service takes no mail at all. Use mode = 0660 with user = ${owner} and group = ${owner}.`,
     ...(fixable ? { fix: { kind: 'replace' as const, span, text: '0660', title: 'Set mode = 0660' } } : {}),
   }];
 }
@@ -151,7 +151,7 @@ function cleartextCandidates(s: SmtpdService, config: DovecotConfig): Candidate[
     file: set.file,
     span: set.node.valueSpan,
     label: s.label,
-    message: (labels) => `${set.node.key} = ${set.node.value} lets Dovecot accept PLAIN and LOGIN on sessions without TLS, and ${listLabels(labels)} offer${labels.length === 1 ? 's' : ''} AUTH before STARTTLS: passwords cross the network in clear and are accepted. With ${set.node.key} = ${to}, Dovecot takes them only once Postfix reports the session secured by TLS.`,
+    message: (labels) => `${set.node.key} = ${set.node.value} lets Dovecot accept PLAIN and LOGIN on sessions without TLS, and ${listLabels(labels)} offer${labels.length === 1 ? 's' : ''} AUTH before STARTTLS: passwords cross the network in clear and are accepted. With ${set.node.key} = ${to}, Dovecot takes them only once Postfix reports the session secured by TLS (Dovecot still counts clients on loopback as secure).`,
     ...(s.internalOnly ? { severity: 'information' as const } : {}),
     fix: { kind: 'replace', span: set.node.valueSpan, text: to, title: `Set ${set.node.key} = ${to}` },
   });
