@@ -46,7 +46,9 @@ export function largeMainCf(lines: number, defaults: Array<[string, string]>): s
   const counts = LISTS.map((l) => Math.floor(extra * l.share));
   counts[0] += extra - counts.reduce((a, b) => a + b, 0);
   const out: string[] = [];
-  for (const [name, value] of defaults) {
+  for (const [name, raw] of defaults) {
+    // At the default level 0 the default relay restrictions are empty and smtpd refuses to start.
+    const value = name === 'compatibility_level' ? '3.6' : raw;
     const li = LISTS.findIndex((l) => l.name === name);
     if (li < 0 || counts[li] === 0) {
       out.push(value === '' ? `${name} =` : `${name} = ${value}`);

@@ -46,7 +46,8 @@ describe('main.cf parser', () => {
     ['an indented first line', '  mynetworks = 1\n', ['orphan-continuation']],
     ['a comment after a value', 'mynetworks = 127.0.0.1 # local\n', ['inline-comment']],
     ['a "#" inside a word', 'smtpd_banner = x#y\n', []],
-    ['a bad name', 'my-name = 1\n', ['invalid-name']],
+    ['a bad name', 'my$name = 1\n', ['invalid-name']],
+    ['a name derived from a service with a dash', 'scalemail-backend_destination_recipient_limit = 1\n', []],
     ['template statements', '{% if x %}\nrelayhost = {{ relay }}\n{% endif %}\n', []],
   ];
   for (const [name, text, kinds] of problems) {

@@ -108,7 +108,7 @@ function checkName(a: Assignment, instance: InstanceContext, referenced: Readonl
     }
     return [];
   }
-  if (referenced.has(a.name) || classes.has(a.name) || !/^[A-Za-z0-9_]+$/.test(a.name)) return [];
+  if (referenced.has(a.name) || classes.has(a.name) || !/^[A-Za-z0-9_.-]+$/.test(a.name)) return [];
   const guess = closestMatch(a.name, knownNames());
   return [{
     code: 'unknown-parameter',

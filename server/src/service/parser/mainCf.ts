@@ -53,7 +53,8 @@ interface PendingAssignment {
   broken?: boolean;
 }
 
-const NAME_OK = /^[A-Za-z0-9_]+$/;
+// Service names in master.cf may hold '-' and '.', and Postfix derives parameter names from them.
+const NAME_OK = /^[A-Za-z0-9_.-]+$/;
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11;
@@ -161,7 +162,7 @@ function startAssignment(text: string, start: number, end: number, line: number,
     return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, segments: [], joined: 0, lastLine: line, broken: true };
   }
   if (!template && !NAME_OK.test(name)) {
-    doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits and "_".` });
+    doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits, "_", "-" and ".".` });
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
