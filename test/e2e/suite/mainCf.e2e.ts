@@ -28,7 +28,13 @@ test('quick fix: "did you mean" renames the parameter and the warning goes away'
   const doc = editor.document;
   const misspelt = (d: vscode.Diagnostic) => d.range.start.line === 0 && d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes(NAME);
   const warning = (await waitForDiagnostics(doc.uri, (d) => d.some(misspelt), 'the misspelling warning')).find(misspelt)!;
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value);
+  // Seen once in CI: the first request right after the diagnostics arrived came back empty. Ask again
+  // until the fix is offered (bounded), rather than sleeping.
+  let actions: vscode.CodeAction[] = [];
+  for (let i = 0; i < 50 && !actions.some((a) => a.title === `Change to "${NAME}"`); i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 100));
+    actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, warning.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+  }
   const fix = actions.find((a) => a.title === `Change to "${NAME}"`);
   assert.ok(fix?.edit, `no quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
   assert.ok(await vscode.workspace.applyEdit(fix.edit));
