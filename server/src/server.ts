@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, parseText, type ParsedText } from './service/analyze';
+import { checkParsed, parseText, type Analysis, type ParsedText } from './service/analyze';
 import type { ResolvedFinding } from './service/findings';
 import { codeActions } from './service/codeActions';
 import type { ParsedFile } from './service/documents';
@@ -39,11 +39,6 @@ function openFiles(except?: string): ParsedFile[] {
     if (cached) out.push(cached.parsed.file);
   }
   return out;
-}
-
-interface Analysis {
-  file: ParsedFile;
-  findings: ResolvedFinding[];
 }
 
 function entryOf(doc: TextDocument) {

@@ -23,7 +23,7 @@ export function registerCrossFileRule(rule: Validator): void {
   crossFileRules.push(rule);
 }
 
-export function rawFindings(file: ParsedFile, instance: readonly ParsedFile[]): Finding[] {
+function rawFindings(file: ParsedFile, instance: readonly ParsedFile[]): Finding[] {
   const findings = [...(validators.get(file.languageId)?.(file, instance) ?? [])];
   for (const rule of crossFileRules) findings.push(...rule(file, instance));
   return findings;

@@ -9,8 +9,6 @@ export interface InstanceContext {
   externalReferences?: ReadonlySet<string>;
 }
 
-export const noInstance: InstanceContext = {};
-
 /** What main.cf needs to know from the other files of its instance. */
 export function instanceContextFor(files: readonly ParsedFile[]): InstanceContext {
   const context: { masterServices?: Set<string>; externalReferences?: Set<string> } = {};

@@ -6,12 +6,12 @@ import type { Finding } from '../findings';
 import type { MainCfDocument } from '../parser/mainCf';
 import { expandValue, rawValue } from './expand';
 
+/** In the order smtpd evaluates them. */
 export const RELAY_LISTS = ['smtpd_relay_restrictions', 'smtpd_recipient_restrictions'] as const;
-const LISTS = RELAY_LISTS;
 
-export type Verdict = 'blocks' | 'open' | 'unknown';
+type Verdict = 'blocks' | 'open' | 'unknown';
 
-export function judge(words: string[], classes: ReadonlySet<string>): { verdict: Verdict; permitAt?: number } {
+function judge(words: string[], classes: ReadonlySet<string>): { verdict: Verdict; permitAt?: number } {
   if (words.length === 0) return { verdict: 'open' };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -23,36 +23,39 @@ export function judge(words: string[], classes: ReadonlySet<string>): { verdict:
   return { verdict: 'open' };
 }
 
+/** What smtpd makes of the two lists' expanded texts: safe (or not knowable), open at a list, or refusing to start. */
+export type RelayVerdict = { kind: 'safe' } | { kind: 'open'; list: number } | { kind: 'unsafe' };
+
+export function relayVerdict(texts: readonly string[], classes: ReadonlySet<string>): RelayVerdict {
+  // Relay restrictions run first; a list that permits before any relay check decides for everyone.
+  for (let list = 0; list < texts.length; list++) {
+    const { verdict, permitAt } = judge(texts[list].split(/[\s,]+/).filter(Boolean), classes);
+    if (verdict !== 'open') return { kind: 'safe' };
+    if (permitAt !== undefined) return { kind: 'open', list };
+  }
+  return { kind: 'unsafe' };
+}
+
 export function checkRelaySafety(doc: MainCfDocument, classes: ReadonlySet<string>): Finding[] {
-  if (!LISTS.some((n) => doc.byName.has(n))) return []; // Postfix's own defaults are safe
-  const judged = [];
-  for (const name of LISTS) {
-    const list = doc.byName.get(name);
-    const last = list?.[list.length - 1];
+  if (!RELAY_LISTS.some((n) => doc.byName.has(n))) return []; // Postfix's own defaults are safe
+  const texts: string[] = [];
+  for (const name of RELAY_LISTS) {
+    const last = doc.byName.get(name)?.at(-1);
     if (last && (last.template || last.value.hasTemplate)) return [];
     const text = expandValue(doc, rawValue(doc, name) ?? '');
     if (text === undefined) return [];
-    const words = text.split(/[\s,]+/).filter(Boolean);
-    judged.push({ name, last, words, ...judge(words, classes) });
+    texts.push(text);
   }
-  // Relay restrictions run first; a list that permits before any relay check decides for everyone.
-  for (const list of judged) {
-    if (list.verdict === 'blocks' || list.verdict === 'unknown') return [];
-    if (list.permitAt !== undefined) {
-      const item = list.last?.value.items.find((i) => i.text === 'permit');
-      return [{
-        code: 'open-relay',
-        span: item?.span ?? list.last?.nameSpan ?? { start: 0, end: 0 },
-        message: openRelayMessage(list.name),
-      }];
-    }
+  const verdict = relayVerdict(texts, classes);
+  if (verdict.kind === 'safe') return [];
+  if (verdict.kind === 'open') {
+    const name = RELAY_LISTS[verdict.list];
+    const last = doc.byName.get(name)?.at(-1);
+    const item = last?.value.items.find((i) => i.text === 'permit');
+    return [{ code: 'open-relay', span: item?.span ?? last?.nameSpan ?? { start: 0, end: 0 }, message: openRelayMessage(name) }];
   }
-  const at = judged.find((l) => l.last)!;
-  return [{
-    code: 'relay-restrictions-unsafe',
-    span: at.last!.nameSpan,
-    message: UNSAFE_MESSAGE,
-  }];
+  const at = RELAY_LISTS.map((n) => doc.byName.get(n)?.at(-1)).find((a) => a)!;
+  return [{ code: 'relay-restrictions-unsafe', span: at.nameSpan, message: UNSAFE_MESSAGE }];
 }
 
 export const openRelayMessage = (list: string) =>

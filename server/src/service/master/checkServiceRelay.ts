@@ -3,13 +3,12 @@
 import { lookupParameter } from '../data/catalogue';
 import { isMainCfFile, type ParsedFile } from '../documents';
 import type { Finding } from '../findings';
-import { judge, openRelayMessage, RELAY_LISTS, UNSAFE_MESSAGE } from '../mainCf/checkRelaySafety';
+import { openRelayMessage, RELAY_LISTS, relayVerdict, UNSAFE_MESSAGE } from '../mainCf/checkRelaySafety';
 import { expandValue, rawValue } from '../mainCf/expand';
 import { userDefinedNames } from '../mainCf/userDefined';
+import type { MainCfDocument } from '../parser/mainCf';
 import { isMasterCfFile } from './masterCfFile';
 import type { MasterService } from './parseMasterCf';
-
-const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 export function checkServiceRelay(file: ParsedFile, instance: readonly ParsedFile[]): Finding[] {
   if (!isMasterCfFile(file)) return [];
@@ -26,24 +25,25 @@ export function checkServiceRelay(file: ParsedFile, instance: readonly ParsedFil
   return findings;
 }
 
-function judgeService(service: MasterService, main: Parameters<typeof rawValue>[0] | undefined, classes: ReadonlySet<string>): Finding | undefined {
-  const lists = [];
-  for (const name of RELAY_LISTS) {
-    const override = [...service.overrides].reverse().find((o) => o.name === name);
+function judgeService(service: MasterService, main: MainCfDocument | undefined, classes: ReadonlySet<string>): Finding | undefined {
+  const overrides = RELAY_LISTS.map((name) => [...service.overrides].reverse().find((o) => o.name === name));
+  const texts: string[] = [];
+  for (let i = 0; i < RELAY_LISTS.length; i++) {
+    const override = overrides[i];
     // Without main.cf a $reference cannot be expanded: give up rather than guess.
-    const raw = override ? override.value.text : main ? rawValue(main, name) ?? '' : lookupParameter(name)?.default ?? '';
+    const raw = override ? override.value.text : main ? rawValue(main, RELAY_LISTS[i]) ?? '' : lookupParameter(RELAY_LISTS[i])?.default ?? '';
     const text = main ? expandValue(main, raw) : raw.includes('$') ? undefined : raw;
     if (text === undefined) return undefined;
-    lists.push({ name, override, ...judge(words(text), classes) });
+    texts.push(text);
   }
-  for (const list of lists) {
-    if (list.verdict !== 'open') return undefined;
-    if (list.permitAt !== undefined) {
-      if (!list.override) return undefined; // main.cf's own finding covers it
-      const item = list.override.value.items.find((i) => i.text === 'permit');
-      return { code: 'open-relay', span: item?.span ?? list.override.nameSpan, message: openRelayMessage(list.name) };
-    }
+  const verdict = relayVerdict(texts, classes);
+  if (verdict.kind === 'safe') return undefined;
+  if (verdict.kind === 'open') {
+    const override = overrides[verdict.list];
+    if (!override) return undefined; // main.cf's own finding covers it
+    const item = override.value.items.find((i) => i.text === 'permit');
+    return { code: 'open-relay', span: item?.span ?? override.nameSpan, message: openRelayMessage(RELAY_LISTS[verdict.list]) };
   }
-  const at = lists.find((l) => l.override)!.override!;
+  const at = overrides.find((o) => o)!;
   return { code: 'relay-restrictions-unsafe', span: at.nameSpan, message: `Service "${service.name}": ${UNSAFE_MESSAGE}` };
 }
