@@ -61,7 +61,7 @@ async function main(): Promise<number> {
     const auth = await measureAuthTest(plan.authRuns, rows);
     measureSizes(rows);
 
-    const meta = { quick, loadAverage: loadavg().map((l) => Number(l.toFixed(2))), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, ratios: { checkMarginalPerLine: cli.ratio, authTest: auth.ratio } };
+    const meta = { quick, loadAverage: loadavg().map((l) => Number(l.toFixed(2))), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, ratios: { checkMarginalPerLine: cli.ratio, authTestVsCodeCommand: auth.ratio, authTestCli: auth.cliRatio } };
     if (json) process.stdout.write(renderJson(rows, meta) + '\n');
     else {
       process.stdout.write(`postfix-sasl benchmark${quick ? ' (--quick: small sizes, few runs; times are not meaningful)' : ''} — node ${process.version}, ${meta.cpus} × ${meta.cpu}, load average ${meta.loadAverage.join(' ')}\n\n`);

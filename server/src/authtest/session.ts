@@ -36,11 +36,27 @@ export interface SessionState {
   conn?: SmtpConnection;
 }
 
+/** Contexts trusting the system's roots plus extra CAs, by the CAs' text: building one parses every root (~15 ms). */
+const contexts = new Map<string, tls.SecureContext>();
+const MAX_CONTEXTS = 4;
+
+function contextTrusting(ca: Array<string | Buffer>): tls.SecureContext {
+  const key = ca.map((c) => c.toString()).join('\n');
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...ca] });
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+    contexts.set(key, context);
+  }
+  return context;
+}
+
 export function tlsOptions(s: SessionSettings): tls.ConnectionOptions {
   const o: tls.ConnectionOptions = { rejectUnauthorized: false };
   if (!net.isIP(s.host)) o.servername = s.host;
-  if (s.ca?.length) o.ca = [...tls.rootCertificates, ...s.ca];
+  // The legacy probe only asks which protocol the server agrees to: no certificate is judged there.
   if (s.legacyOnly) Object.assign(o, { minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT@SECLEVEL=0' });
+  else if (s.ca?.length) o.secureContext = contextTrusting(s.ca);
   return o;
 }
 

@@ -166,6 +166,10 @@ export class SmtpConnection {
       tlsSocket.once('error', fail);
       tlsSocket.once('close', closed);
     });
+    // Under TLS 1.3 the server sends its session tickets once it has our Finished. A command written in
+    // the same turn goes out in the Finished's segment; the server's reply then waits behind the unacked
+    // tickets (Nagle) for our delayed ACK, about 40 ms. One turn of the event loop lets them arrive first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.socket = tlsSocket;
     this.tlsActive = true;
     this.attach(tlsSocket);
