@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseMainCf } from '../../server/src/service/parser/mainCf';
+import { mayContainTemplate } from '../../server/src/service/parser/templates';
 
 const eols = ['\n', '\r\n'];
 
@@ -52,6 +53,57 @@ describe('main.cf parser', () => {
   ];
   for (const [name, text, kinds] of problems) {
     it(`reports ${name}`, () => assert.deepEqual(parseMainCf(text).problems.map((p) => p.kind), kinds));
+  }
+
+  // Long lists are joined with one replace over their stretch of the file; each case is checked
+  // against a plain line-by-line join and against the document, character by character.
+  const joins: Array<[string, string]> = [
+    ['blank lines, comment lines and trailing blanks', 'mynetworks = a,  \n\n  # note\n\t b \t\n   # x # y\n  c\nz = 1\n'],
+    ['lone CRs and CRLFs mixed', 'relay_domains = a\r  b\r\n  c\r\n\r\n  d\rz = 1'],
+    ['a template line inside the list', 'mynetworks = a\n{% if x %}\n  b\n{% endif %}\n  c\n'],
+    ['a form feed and a vertical tab as blanks', 'mydestination = a\f\n\v b\n'],
+    ['one piece with trailing blanks', 'myhostname = mx   \n'],
+  ];
+  for (const [name, text] of joins) {
+    it(`joins a long value as Postfix does: ${name}`, () => {
+      const [a] = parseMainCf(text).assignments;
+      const lines = text.split(/\r\n|\n|\r/);
+      const pieces = [lines[0].slice(lines[0].indexOf('=') + 1)];
+      for (const line of lines.slice(1)) {
+        if (!/^[ \t\f\v]/.test(line)) {
+          if (/^\{%/.test(line) || line === '') continue;
+          break;
+        }
+        if (/^[ \t\f\v]*(#|$)/.test(line)) continue;
+        pieces.push(line);
+      }
+      const expected = pieces.map((p) => p.replace(/^[ \t\f\v]+|[ \t\f\v]+$/g, '')).filter((p) => p).join(' ');
+      assert.equal(a.value.text, expected);
+      for (let i = 0; i < expected.length; i++) {
+        if (expected[i] !== ' ') assert.equal(text[a.value.toOffset(i)], expected[i], `character ${i} of ${JSON.stringify(expected)}`);
+      }
+    });
+  }
+
+  it('finds a "#" that starts a word on any line of a long value, and only those', () => {
+    const text = 'mynetworks = a\n  b#c\n  d  # e\n  {#f#}\n';
+    const doc = parseMainCf(text);
+    assert.deepEqual(
+      doc.problems.map((p) => [p.kind, text.slice(p.span.start, p.span.end)]),
+      [['inline-comment', '# e']],
+    );
+  });
+
+  const openers: Array<[string, boolean]> = [
+    ['append_dot_mydomain = ${{$compatibility_level} <level {1} ? {yes} : {no}}', false],
+    ['smtpd_forbidden_commands = CONNECT regexp:{{/^[^A-Z]/ Bogus}}', false],
+    ['relayhost = {{ relay_host }}', true],
+    ['smtpd_tls_cert_file = regexp:{{ cert }}', true],
+    ['x = ${{$a} == {b} ? {c} : {d}} {{ jinja }}', true],
+    ['myhostname = %{hostname}', true],
+  ];
+  for (const [text, templated] of openers) {
+    it(`${templated ? 'sees' : 'does not see'} template syntax in ${JSON.stringify(text)}`, () => assert.equal(mayContainTemplate(text), templated));
   }
 
   it('handles a BOM, a missing final newline and a lone CR', () => {

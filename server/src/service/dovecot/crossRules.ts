@@ -30,7 +30,7 @@ export function dovecotCrossFindings(file: ParsedFile, instance: readonly Parsed
 /** Where the line to change is for a Postfix setting: its value when written, else its name. */
 function postfixPlace(origin: Origin): { file: ParsedFile; span: Span } | undefined {
   if (!origin.file || origin.template || !(origin.value ?? origin.nameSpan)) return undefined;
-  return { file: origin.file, span: origin.value && origin.value.segments.length ? origin.value.span : origin.nameSpan! };
+  return { file: origin.file, span: origin.value && origin.value.segmentCount ? origin.value.span : origin.nameSpan! };
 }
 
 type Target = { kind: 'unix'; path: string; written: string; queue: string } | { kind: 'inet'; host: string; port: string; written: string };
@@ -70,7 +70,7 @@ function socketCandidates(s: SmtpdService, config: DovecotConfig): Candidate[] {
   if (!place) return [];
   const underQueue = unix.filter((l) => l.path.startsWith(target.queue + '/'));
   const suggestion = underQueue.length === 1 && !target.written.startsWith('/') ? underQueue[0].path.slice(target.queue.length + 1) : undefined;
-  const fix: FindingFix | undefined = suggestion && origin.value && origin.value.segments.length && !origin.template
+  const fix: FindingFix | undefined = suggestion && origin.value && origin.value.segmentCount && !origin.template
     ? { kind: 'replace', span: origin.value.span, text: suggestion, title: `Connect to ${suggestion}` }
     : undefined;
   return [{

@@ -200,7 +200,7 @@ function tokenize(line: Value, doc: MasterCfDocument): MasterToken[] {
 }
 
 function buildService(pending: Pending, doc: MasterCfDocument): MasterService {
-  const line = new Value(pending.segments);
+  const line = Value.fromSegments(pending.segments);
   const tokens = tokenize(line, doc);
   const columns = tokens.slice(0, 7);
   const name = tokens[0]?.text ?? '';
@@ -327,5 +327,5 @@ export function subValue(line: Value, a: number, b: number): Value {
     joined += hi - lo + 1;
   }
   if (!segments.length) segments.push({ start: line.toOffset(a), text: '', joinedStart: 0 });
-  return new Value(segments);
+  return Value.fromSegments(segments);
 }

@@ -2,7 +2,7 @@
 // a syntax problem with a span, and parsing goes on with the next line.
 import { LineIndex, type Span } from '../text';
 import { isTemplateStatementLine, linePrefixTemplate, mayContainTemplate } from './templates';
-import { Value, type ValueSegment } from './values';
+import { Value } from './values';
 
 export interface Assignment {
   name: string;
@@ -44,11 +44,23 @@ export interface MainCfDocument {
   byName: Map<string, Assignment[]>;
 }
 
+/** What the helpers of one parse share. */
+interface ParseContext {
+  text: string;
+  doc: MainCfDocument;
+  comments: InlineCommentFinder;
+  /** The file holds template syntax somewhere: lines need the per-line template checks. */
+  templated: boolean;
+}
+
 /** A logical line being read; `broken` ones (no "=") swallow their continuation lines silently. */
 interface PendingAssignment {
   head: Omit<Assignment, 'value' | 'span' | 'lastLine'>;
-  segments: ValueSegment[];
-  joined: number;
+  /** Document offset of each trimmed physical piece of the value, and its index in the joined value. */
+  starts: number[];
+  joinedStarts: number[];
+  /** Length of the value joined so far. */
+  joinedLength: number;
   lastLine: number;
   broken?: boolean;
 }
@@ -67,6 +79,7 @@ export function parseMainCf(text: string): MainCfDocument {
   let current: PendingAssignment | undefined;
   // Most files hold no template syntax at all: then no line needs the per-line template checks.
   const templated = mayContainTemplate(body);
+  const ctx: ParseContext = { text: body, doc, comments: new InlineCommentFinder(body), templated };
 
   const finish = () => {
     if (!current) return;
@@ -74,11 +87,10 @@ export function parseMainCf(text: string): MainCfDocument {
       current = undefined;
       return;
     }
-    const value = new Value(current.segments);
-    const lastSeg = current.segments[current.segments.length - 1];
-    const end = lastSeg ? lastSeg.start + lastSeg.text.length : current.head.equalsOffset + 1;
+    const value = joinValue(body, current, templated);
+    const end = value.segmentCount ? value.span.end : current.head.equalsOffset + 1;
     const assignment: Assignment = { ...current.head, value, span: { start: current.head.nameSpan.start, end }, lastLine: current.lastLine };
-    if (!assignment.template && value.hasTemplate && value.items.length === value.items.filter((i) => i.template).length) assignment.template = true;
+    if (!assignment.template && templated && value.hasTemplate && value.items.length === value.items.filter((i) => i.template).length) assignment.template = true;
     doc.assignments.push(assignment);
     const list = doc.byName.get(assignment.name);
     if (list) list.push(assignment);
@@ -104,11 +116,7 @@ export function parseMainCf(text: string): MainCfDocument {
     }
     if (first > start) {
       if (current) {
-        const piece = segment(body, first, end, current.joined, doc);
-        if (piece) {
-          current.segments.push(piece);
-          current.joined += piece.text.length + 1;
-        }
+        addPiece(ctx, current, first, end);
         current.lastLine = line;
       } else {
         doc.problems.push({ kind: 'orphan-continuation', span: { start: first, end }, message: 'This line starts with whitespace, so Postfix reads it as the continuation of a previous line, but there is none.' });
@@ -118,38 +126,77 @@ export function parseMainCf(text: string): MainCfDocument {
     finish();
     const prefix = templated && mayContainTemplate(lineText) ? linePrefixTemplate(lineText) : 0;
     if (prefix) doc.templateLines.push(line);
-    current = startAssignment(body, start + prefix, end, line, doc, prefix > 0, templated);
+    current = startAssignment(ctx, start + prefix, end, line, prefix > 0);
   }
   finish();
   return doc;
 }
 
-/** Trims trailing blanks and records a `#` that starts a word as an unsupported comment. */
-function segment(text: string, from: number, to: number, joinedStart: number, doc: MainCfDocument): ValueSegment | undefined {
+/** Adds the line's part [from, to) to the value, trimmed; records a `#` that starts a word as an unsupported comment. */
+function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, to: number): void {
+  const { text, doc } = ctx;
   let end = to;
   while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
-  if (end <= from) return undefined;
-  const piece = text.slice(from, end);
-  const hash = findInlineComment(piece);
+  if (end <= from) return;
+  const hash = ctx.comments.firstIn(from, end);
   if (hash !== -1) {
-    doc.problems.push({ kind: 'inline-comment', span: { start: from + hash, end }, message: 'Postfix has no end-of-line comments: this "#" and everything after it is part of the value.' });
+    doc.problems.push({ kind: 'inline-comment', span: { start: hash, end }, message: 'Postfix has no end-of-line comments: this "#" and everything after it is part of the value.' });
   }
-  return { start: from, text: piece, joinedStart };
+  if (pending.starts.length) pending.joinedLength++;
+  pending.starts.push(from);
+  pending.joinedStarts.push(pending.joinedLength);
+  pending.joinedLength += end - from;
 }
 
-/** A `#` at the start of the value or after a blank; a `#` inside a word (regexp, password) is fine. */
-function findInlineComment(piece: string): number {
-  let at = piece.indexOf('#');
-  while (at !== -1) {
-    if (at === 0 || isBlank(piece.charCodeAt(at - 1))) {
-      if (!piece.startsWith('{#', at - 1)) return at;
+/** Line breaks, with the blanks around them and whole comment lines: what Postfix turns into one space. */
+const LINE_JOIN = /[ \t\f\v]*(?:(?:\r\n|\n|\r)[ \t\f\v]*(?:#[^\r\n]*)?)+/g;
+
+/**
+ * The value as Postfix reads it. A long list is joined with one replace over its stretch of the
+ * document rather than one string per line; where that stretch holds more than line breaks, blanks
+ * and comments (template lines, whose text is not part of the value), the pieces are cut out one by one.
+ */
+function joinValue(text: string, pending: PendingAssignment, templated: boolean): Value {
+  const { starts, joinedStarts, joinedLength } = pending;
+  const n = starts.length;
+  if (n === 0) return new Value('', starts, joinedStarts);
+  const end = starts[n - 1] + joinedLength - joinedStarts[n - 1];
+  if (n > 1 && !templated) {
+    const joined = text.slice(starts[0], end).replace(LINE_JOIN, ' ');
+    if (joined.length === joinedLength) return new Value(joined, starts, joinedStarts);
+  }
+  const pieces = starts.map((s, i) => text.slice(s, i + 1 < n ? s + joinedStarts[i + 1] - 1 - joinedStarts[i] : end));
+  return new Value(pieces.length === 1 ? pieces[0] : pieces.join(' '), starts, joinedStarts);
+}
+
+/**
+ * Finds a `#` that starts a word inside a piece of a value (Postfix has no end-of-line comments); a
+ * `#` inside a word (regexp, password, `{#`) is fine. Pieces come in document order, so the next `#`
+ * is found once with indexOf and remembered, rather than every character of every line looked at.
+ */
+class InlineCommentFinder {
+  private next = -1;
+
+  constructor(private readonly text: string) {}
+
+  firstIn(from: number, end: number): number {
+    if (this.next < from) this.next = this.after(from);
+    while (this.next < end) {
+      const at = this.next;
+      if (at === from || isBlank(this.text.charCodeAt(at - 1))) return at;
+      this.next = this.after(at + 1);
     }
-    at = piece.indexOf('#', at + 1);
+    return -1;
   }
-  return -1;
+
+  private after(from: number): number {
+    const at = this.text.indexOf('#', from);
+    return at === -1 ? Infinity : at;
+  }
 }
 
-function startAssignment(text: string, start: number, end: number, line: number, doc: MainCfDocument, templatePrefix: boolean, templated: boolean): PendingAssignment {
+function startAssignment(ctx: ParseContext, start: number, end: number, line: number, templatePrefix: boolean): PendingAssignment {
+  const { text, doc, templated } = ctx;
   let nameEnd = start;
   while (nameEnd < end && !isBlank(text.charCodeAt(nameEnd)) && text.charCodeAt(nameEnd) !== 61) nameEnd++;
   const name = text.slice(start, nameEnd);
@@ -159,18 +206,14 @@ function startAssignment(text: string, start: number, end: number, line: number,
   const template = templatePrefix || (templated && mayContainTemplate(name));
   if (text.charCodeAt(eq) !== 61) {
     if (!template) doc.problems.push({ kind: 'missing-equals', span: { start, end }, message: `Missing "=" after "${name.slice(0, 60)}": Postfix stops with a fatal error on this line.` });
-    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, segments: [], joined: 0, lastLine: line, broken: true };
+    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, starts: [], joinedStarts: [], joinedLength: 0, lastLine: line, broken: true };
   }
   if (!template && !NAME_OK.test(name)) {
     doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits, "_", "-" and ".".` });
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-  const first = segment(text, valueStart, end, 0, doc);
-  return {
-    head: { name, nameSpan, equalsOffset: eq, firstLine: line, template },
-    segments: first ? [first] : [],
-    joined: first ? first.text.length + 1 : 0,
-    lastLine: line,
-  };
+  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, starts: [], joinedStarts: [], joinedLength: 0, lastLine: line };
+  addPiece(ctx, pending, valueStart, end);
+  return pending;
 }

@@ -34,34 +34,75 @@ export interface ValueProblem {
   message: string;
 }
 
+/** The joined index of a one-piece value's only piece: shared, since most values are one line. */
+const ONE_PIECE: readonly number[] = [0];
+
 export class Value {
-  /** The value as Postfix sees it: segments joined by one space. */
+  /** The value as Postfix sees it: the physical pieces joined by one space. */
   readonly text: string;
+  /** Document offset of each piece's first character, and that character's index in `text`. Plain
+   * numbers rather than one object per piece: a site's long lists run to thousands of lines. */
+  private readonly starts: readonly number[];
+  private readonly joinedStarts: readonly number[];
   private itemsCache?: ValueItem[];
   private referencesCache?: { references: Reference[]; errors: ValueProblem[] };
 
-  constructor(readonly segments: ValueSegment[]) {
-    this.text = segments.map((s) => s.text).join(' ');
+  /** `starts[i]` is the document offset of piece i, `joinedStarts[i]` its index in `text`. */
+  constructor(text: string, starts: readonly number[], joinedStarts: readonly number[]) {
+    this.text = text;
+    this.starts = starts;
+    this.joinedStarts = joinedStarts.length === 1 ? ONE_PIECE : joinedStarts;
+  }
+
+  /** A value from its trimmed physical pieces (in document order) and their document offsets. */
+  static fromPieces(pieces: readonly string[], starts: readonly number[]): Value {
+    const joinedStarts = new Array<number>(pieces.length);
+    let at = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      joinedStarts[i] = at;
+      at += pieces[i].length + 1;
+    }
+    return new Value(pieces.join(' '), starts, joinedStarts);
+  }
+
+  static fromSegments(segments: readonly ValueSegment[]): Value {
+    return Value.fromPieces(
+      segments.map((s) => s.text),
+      segments.map((s) => s.start),
+    );
+  }
+
+  get segmentCount(): number {
+    return this.starts.length;
+  }
+
+  /** The pieces as objects; made on demand, for the few callers that walk them. */
+  get segments(): ValueSegment[] {
+    return this.starts.map((start, i) => ({ start, text: this.text.slice(this.joinedStarts[i], this.joinedStarts[i] + this.pieceLength(i)), joinedStart: this.joinedStarts[i] }));
+  }
+
+  private pieceLength(i: number): number {
+    return (i + 1 < this.joinedStarts.length ? this.joinedStarts[i + 1] - 1 : this.text.length) - this.joinedStarts[i];
   }
 
   get span(): Span {
-    if (this.segments.length === 0) return { start: 0, end: 0 };
-    const last = this.segments[this.segments.length - 1];
-    return { start: this.segments[0].start, end: last.start + last.text.length };
+    const n = this.starts.length;
+    if (n === 0) return { start: 0, end: 0 };
+    return { start: this.starts[0], end: this.starts[n - 1] + this.pieceLength(n - 1) };
   }
 
   /** Maps an index in the joined value to a document offset. */
   toOffset(index: number): number {
-    const segs = this.segments;
+    const joined = this.joinedStarts;
+    if (joined.length === 0) return 0;
     let low = 0;
-    let high = segs.length - 1;
+    let high = joined.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (segs[mid].joinedStart <= index) low = mid;
+      if (joined[mid] <= index) low = mid;
       else high = mid - 1;
     }
-    const seg = segs[low];
-    return seg.start + Math.min(index - seg.joinedStart, seg.text.length);
+    return this.starts[low] + Math.min(index - joined[low], this.pieceLength(low));
   }
 
   toSpan(start: number, end: number): Span {
@@ -70,8 +111,8 @@ export class Value {
 
   /** Inverse of toOffset: the joined index of a document offset inside the value, or -1. */
   fromOffset(offset: number): number {
-    for (const seg of this.segments) {
-      if (offset >= seg.start && offset <= seg.start + seg.text.length) return seg.joinedStart + offset - seg.start;
+    for (let i = 0; i < this.starts.length; i++) {
+      if (offset >= this.starts[i] && offset <= this.starts[i] + this.pieceLength(i)) return this.joinedStarts[i] + offset - this.starts[i];
     }
     return -1;
   }

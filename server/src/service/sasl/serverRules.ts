@@ -9,7 +9,7 @@ import { relatedIn, tlsOnlyAuth, type Origin, type SmtpdService } from './servic
 export function addWordFix(origin: Origin, word: string, title: string): FindingFix | undefined {
   if (!origin.span || origin.template) return undefined;
   const v = origin.value;
-  if (v && v.segments.length) return { kind: 'replace', span: { start: v.span.end, end: v.span.end }, text: `, ${word}`, title };
+  if (v && v.segmentCount) return { kind: 'replace', span: { start: v.span.end, end: v.span.end }, text: `, ${word}`, title };
   return { kind: 'replace', span: { start: origin.span.end, end: origin.span.end }, text: origin.file?.languageId === 'postfix-main' ? ` ${word}` : word, title };
 }
 
