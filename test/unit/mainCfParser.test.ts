@@ -85,6 +85,14 @@ describe('main.cf parser', () => {
     });
   }
 
+  it('answers whether a long value holds a character from its own pieces, not from comment lines among them', () => {
+    const [a, b] = parseMainCf('mynetworks = 10.0.0.0/8\n  # was $old_networks\n  192.168.0.0/16\nrelay_domains = a\n  $mydestination\n').assignments;
+    assert.equal(a.value.includes('$'), false);
+    assert.deepEqual(a.value.references, []);
+    assert.equal(b.value.includes('$'), true);
+    assert.deepEqual(b.value.references.map((r) => r.name), ['mydestination']);
+  });
+
   it('finds a "#" that starts a word on any line of a long value, and only those', () => {
     const text = 'mynetworks = a\n  b#c\n  d  # e\n  {#f#}\n';
     const doc = parseMainCf(text);

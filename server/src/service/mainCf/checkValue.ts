@@ -12,7 +12,7 @@ const SIZE_FACTOR: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 
 
 function wholeValue(value: Value): string | undefined {
   // A value built from references or template syntax is judged only where it can be expanded.
-  if (value.text.includes('$') || value.hasTemplate) return undefined;
+  if (value.includes('$') || value.hasTemplate) return undefined;
   return value.text;
 }
 

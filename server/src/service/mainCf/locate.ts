@@ -234,7 +234,7 @@ type ReferenceFields = Pick<Extract<MainCfLocation, { kind: 'reference' }>, 'kin
 /** A reference whose `$` or name holds the cursor; also `$`, `${` and `$(` while being typed. */
 function referenceAt(doc: MainCfDocument, assignment: Assignment, at: number, lineBegin: number, lineEnd: number): ReferenceFields | undefined {
   const text = doc.text;
-  if (!assignment.value.text.includes('$')) return undefined;
+  if (!assignment.value.includes('$')) return undefined;
   // Parsed references: innermost (latest-starting) one whose head holds the cursor.
   let best: Reference | undefined;
   for (const ref of assignment.value.references) {

@@ -65,7 +65,7 @@ function occurrences(file: MainCfFile, name: string): Span[] {
   const spans: Span[] = [];
   for (const a of file.main.assignments) {
     if (a.name === name) spans.push(a.nameSpan);
-    if (a.value.text.includes(name)) for (const ref of a.value.references) if (ref.name === name) spans.push(ref.nameSpan);
+    if (a.value.includes(name)) for (const ref of a.value.references) if (ref.name === name) spans.push(ref.nameSpan);
   }
   return spans;
 }

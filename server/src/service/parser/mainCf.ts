@@ -152,21 +152,24 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
 const LINE_JOIN = /[ \t\f\v]*(?:(?:\r\n|\n|\r)[ \t\f\v]*(?:#[^\r\n]*)?)+/g;
 
 /**
- * The value as Postfix reads it. A long list is joined with one replace over its stretch of the
- * document rather than one string per line; where that stretch holds more than line breaks, blanks
- * and comments (template lines, whose text is not part of the value), the pieces are cut out one by one.
+ * The value as Postfix reads it. A long list is joined only when a rule reads its text, and then with
+ * one replace over its stretch of the document rather than one string per line; where that stretch
+ * holds more than line breaks, blanks and comments (template lines, whose text is not part of the
+ * value), the pieces are cut out one by one.
  */
 function joinValue(text: string, pending: PendingAssignment, templated: boolean): Value {
   const { starts, joinedStarts, joinedLength } = pending;
   const n = starts.length;
   if (n === 0) return new Value('', starts, joinedStarts);
   const end = starts[n - 1] + joinedLength - joinedStarts[n - 1];
-  if (n > 1 && !templated) {
-    const joined = text.slice(starts[0], end).replace(LINE_JOIN, ' ');
-    if (joined.length === joinedLength) return new Value(joined, starts, joinedStarts);
-  }
-  const pieces = starts.map((s, i) => text.slice(s, i + 1 < n ? s + joinedStarts[i + 1] - 1 - joinedStarts[i] : end));
-  return new Value(pieces.length === 1 ? pieces[0] : pieces.join(' '), starts, joinedStarts);
+  const byPieces = () => starts.map((s, i) => text.slice(s, i + 1 < n ? s + joinedStarts[i + 1] - 1 - joinedStarts[i] : end)).join(' ');
+  if (n === 1 || templated) return new Value(byPieces(), starts, joinedStarts);
+  const stretch = text.slice(starts[0], end);
+  const join = () => {
+    const joined = stretch.replace(LINE_JOIN, ' ');
+    return joined.length === joinedLength ? joined : byPieces();
+  };
+  return new Value({ stretch, length: joinedLength, join }, starts, joinedStarts);
 }
 
 /**

@@ -37,9 +37,19 @@ export interface ValueProblem {
 /** The joined index of a one-piece value's only piece: shared, since most values are one line. */
 const ONE_PIECE: readonly number[] = [0];
 
+/** A long value's text, joined only when something reads it. */
+export interface LazyText {
+  /** The stretch of the document the value spans: every character of the value is in it. */
+  readonly stretch: string;
+  readonly length: number;
+  join(): string;
+}
+
 export class Value {
-  /** The value as Postfix sees it: the physical pieces joined by one space. */
-  readonly text: string;
+  private joined: string | undefined;
+  private readonly lazy: LazyText | undefined;
+  /** Length of the joined text. */
+  readonly length: number;
   /** Document offset of each piece's first character, and that character's index in `text`. Plain
    * numbers rather than one object per piece: a site's long lists run to thousands of lines. */
   private readonly starts: readonly number[];
@@ -48,10 +58,24 @@ export class Value {
   private referencesCache?: { references: Reference[]; errors: ValueProblem[] };
 
   /** `starts[i]` is the document offset of piece i, `joinedStarts[i]` its index in `text`. */
-  constructor(text: string, starts: readonly number[], joinedStarts: readonly number[]) {
-    this.text = text;
+  constructor(text: string | LazyText, starts: readonly number[], joinedStarts: readonly number[]) {
+    if (typeof text === 'string') this.joined = text;
+    else this.lazy = text;
+    this.length = text.length;
     this.starts = starts;
     this.joinedStarts = joinedStarts.length === 1 ? ONE_PIECE : joinedStarts;
+  }
+
+  /** The value as Postfix sees it: the physical pieces joined by one space. */
+  get text(): string {
+    if (this.joined === undefined) this.joined = this.lazy!.join();
+    return this.joined;
+  }
+
+  /** Whether the value holds `needle` (no blanks in it); a long value that cannot is not joined to find out. */
+  includes(needle: string): boolean {
+    if (this.joined === undefined && !this.lazy!.stretch.includes(needle)) return false;
+    return this.text.includes(needle);
   }
 
   /** A value from its trimmed physical pieces (in document order) and their document offsets. */
@@ -82,7 +106,7 @@ export class Value {
   }
 
   private pieceLength(i: number): number {
-    return (i + 1 < this.joinedStarts.length ? this.joinedStarts[i + 1] - 1 : this.text.length) - this.joinedStarts[i];
+    return (i + 1 < this.joinedStarts.length ? this.joinedStarts[i + 1] - 1 : this.length) - this.joinedStarts[i];
   }
 
   get span(): Span {
@@ -118,6 +142,7 @@ export class Value {
   }
 
   get hasTemplate(): boolean {
+    if (this.joined === undefined && !mayContainTemplate(this.lazy!.stretch)) return false;
     return mayContainTemplate(this.text) && this.items.some((i) => i.template);
   }
 
@@ -137,7 +162,7 @@ export class Value {
 
   private scanReferences() {
     if (!this.referencesCache) {
-      const scan = this.text.includes('$') ? scanReferences(this.text) : { references: [], errors: [] };
+      const scan = this.includes('$') ? scanReferences(this.text) : { references: [], errors: [] };
       this.referencesCache = {
         references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: this.toSpan(r.nameStart, r.nameEnd), span: this.toSpan(r.start, r.end) })),
         errors: scan.errors.map((e) => ({ message: e.message, span: this.toSpan(e.start, e.end) })),
