@@ -63,6 +63,7 @@ describe('main.cf parser', () => {
     ['a template line inside the list', 'mynetworks = a\n{% if x %}\n  b\n{% endif %}\n  c\n'],
     ['a form feed and a vertical tab as blanks', 'mydestination = a\f\n\v b\n'],
     ['one piece with trailing blanks', 'myhostname = mx   \n'],
+    ['a value whose first piece starts with "#"', 'smtpd_banner = #x\n  y\n'],
   ];
   for (const [name, text] of joins) {
     it(`joins a long value as Postfix does: ${name}`, () => {

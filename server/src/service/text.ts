@@ -17,15 +17,21 @@ export interface Span {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts. A line ends at \n, \r\n or a lone \r. */
-  readonly lineStarts: number[];
+  /** Offset at which each line starts. A line ends at \n, \r\n or a lone \r. A typed array counted
+   * to size first: no growing copies, and kept outside the JavaScript heap the collector walks. */
+  readonly lineStarts: Uint32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
     if (!text.includes('\r')) {
       // The common case: indexOf is far faster than a loop over every character.
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      let count = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+      const starts = new Uint32Array(count);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+      this.lineStarts = starts;
     } else {
+      const starts: number[] = [0];
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
@@ -34,8 +40,8 @@ export class LineIndex {
           starts.push(i + 1);
         }
       }
+      this.lineStarts = Uint32Array.from(starts);
     }
-    this.lineStarts = starts;
   }
 
   get lineCount(): number {

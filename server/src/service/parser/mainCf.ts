@@ -2,7 +2,7 @@
 // a syntax problem with a span, and parsing goes on with the next line.
 import { LineIndex, type Span } from '../text';
 import { isTemplateStatementLine, linePrefixTemplate, mayContainTemplate } from './templates';
-import { Value } from './values';
+import { Value, type ValueLayout } from './values';
 
 export interface Assignment {
   name: string;
@@ -56,11 +56,12 @@ interface ParseContext {
 /** A logical line being read; `broken` ones (no "=") swallow their continuation lines silently. */
 interface PendingAssignment {
   head: Omit<Assignment, 'value' | 'span' | 'lastLine'>;
-  /** Document offset of each trimmed physical piece of the value, and its index in the joined value. */
-  starts: number[];
-  joinedStarts: number[];
-  /** Length of the value joined so far. */
-  joinedLength: number;
+  /** Document offsets where the value's first piece starts and its last one ends (trimmed); -1 while it has none. */
+  firstStart: number;
+  lastEnd: number;
+  pieceCount: number;
+  /** In a file with template syntax only, each piece: the stretch between them may hold template lines. */
+  pieces?: Array<[number, number]>;
   lastLine: number;
   broken?: boolean;
 }
@@ -87,9 +88,11 @@ export function parseMainCf(text: string): MainCfDocument {
       current = undefined;
       return;
     }
-    const value = joinValue(body, current, templated);
-    const end = value.segmentCount ? value.span.end : current.head.equalsOffset + 1;
-    const assignment: Assignment = { ...current.head, value, span: { start: current.head.nameSpan.start, end }, lastLine: current.lastLine };
+    const value = valueOf(body, current, templated);
+    const end = current.pieceCount ? current.lastEnd : current.head.equalsOffset + 1;
+    const { head } = current;
+    // Spelled out rather than spread: a spread copy here cost a kilobyte an assignment.
+    const assignment: Assignment = { name: head.name, nameSpan: head.nameSpan, equalsOffset: head.equalsOffset, value, span: { start: head.nameSpan.start, end }, firstLine: head.firstLine, lastLine: current.lastLine, template: head.template };
     if (!assignment.template && templated && value.hasTemplate && value.items.length === value.items.filter((i) => i.template).length) assignment.template = true;
     doc.assignments.push(assignment);
     const list = doc.byName.get(assignment.name);
@@ -142,34 +145,52 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
   if (hash !== -1) {
     doc.problems.push({ kind: 'inline-comment', span: { start: hash, end }, message: 'Postfix has no end-of-line comments: this "#" and everything after it is part of the value.' });
   }
-  if (pending.starts.length) pending.joinedLength++;
-  pending.starts.push(from);
-  pending.joinedStarts.push(pending.joinedLength);
-  pending.joinedLength += end - from;
+  if (pending.firstStart === -1) pending.firstStart = from;
+  pending.lastEnd = end;
+  pending.pieceCount++;
+  pending.pieces?.push([from, end]);
 }
 
-/** Line breaks, with the blanks around them and whole comment lines: what Postfix turns into one space. */
-const LINE_JOIN = /[ \t\f\v]*(?:(?:\r\n|\n|\r)[ \t\f\v]*(?:#[^\r\n]*)?)+/g;
-
 /**
- * The value as Postfix reads it. A long list is joined only when a rule reads its text, and then with
- * one replace over its stretch of the document rather than one string per line; where that stretch
- * holds more than line breaks, blanks and comments (template lines, whose text is not part of the
- * value), the pieces are cut out one by one.
+ * The value as Postfix reads it. A value of several lines is laid out (joined, each piece mapped to
+ * the document) only when a rule reads it: most never look inside a site's long lists.
  */
-function joinValue(text: string, pending: PendingAssignment, templated: boolean): Value {
-  const { starts, joinedStarts, joinedLength } = pending;
-  const n = starts.length;
-  if (n === 0) return new Value('', starts, joinedStarts);
-  const end = starts[n - 1] + joinedLength - joinedStarts[n - 1];
-  const byPieces = () => starts.map((s, i) => text.slice(s, i + 1 < n ? s + joinedStarts[i + 1] - 1 - joinedStarts[i] : end)).join(' ');
-  if (n === 1 || templated) return new Value(byPieces(), starts, joinedStarts);
-  const stretch = text.slice(starts[0], end);
-  const join = () => {
-    const joined = stretch.replace(LINE_JOIN, ' ');
-    return joined.length === joinedLength ? joined : byPieces();
-  };
-  return new Value({ stretch, length: joinedLength, join }, starts, joinedStarts);
+function valueOf(text: string, pending: PendingAssignment, templated: boolean): Value {
+  const { firstStart, lastEnd, pieceCount, pieces } = pending;
+  if (pieceCount === 0) return new Value({ text: '', starts: [], joinedStarts: [] }, !templated);
+  if (pieces) return Value.fromPieces(pieces.map(([s, e]) => text.slice(s, e)), pieces.map(([s]) => s));
+  if (pieceCount === 1) return new Value({ text: text.slice(firstStart, lastEnd), starts: [firstStart], joinedStarts: [0] }, true);
+  const stretch = text.slice(firstStart, lastEnd);
+  return new Value({ stretch, start: firstStart, layout: () => layOut(stretch, firstStart) }, true);
+}
+
+const LINE_BREAK = /\r\n|\n|\r/g;
+
+/** Splits the stretch of a value (no template lines in it) into its pieces, as the parser read them. */
+function layOut(stretch: string, base: number): ValueLayout {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  const joinedStarts: number[] = [];
+  let joined = 0;
+  let lineStart = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (;;) {
+    const m = LINE_BREAK.exec(stretch);
+    const lineEnd = m ? m.index : stretch.length;
+    let first = lineStart;
+    while (first < lineEnd && isBlank(stretch.charCodeAt(first))) first++;
+    let end = lineEnd;
+    while (end > first && isBlank(stretch.charCodeAt(end - 1))) end--;
+    if (end > first && (lineStart === 0 || stretch.charCodeAt(first) !== 35)) {
+      pieces.push(stretch.slice(first, end));
+      starts.push(base + first);
+      joinedStarts.push(joined);
+      joined += end - first + 1;
+    }
+    if (!m) break;
+    lineStart = m.index + m[0].length;
+  }
+  return { text: pieces.join(' '), starts, joinedStarts };
 }
 
 /**
@@ -209,14 +230,14 @@ function startAssignment(ctx: ParseContext, start: number, end: number, line: nu
   const template = templatePrefix || (templated && mayContainTemplate(name));
   if (text.charCodeAt(eq) !== 61) {
     if (!template) doc.problems.push({ kind: 'missing-equals', span: { start, end }, message: `Missing "=" after "${name.slice(0, 60)}": Postfix stops with a fatal error on this line.` });
-    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, starts: [], joinedStarts: [], joinedLength: 0, lastLine: line, broken: true };
+    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, lastLine: line, broken: true };
   }
   if (!template && !NAME_OK.test(name)) {
     doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits, "_", "-" and ".".` });
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, starts: [], joinedStarts: [], joinedLength: 0, lastLine: line };
+  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: templated ? [] : undefined, lastLine: line };
   addPiece(ctx, pending, valueStart, end);
   return pending;
 }

@@ -34,59 +34,49 @@ export interface ValueProblem {
   message: string;
 }
 
+/** Where a value's pieces are: the joined text, and for each piece its document offset and its index in the text. */
+export interface ValueLayout {
+  text: string;
+  /** Plain numbers rather than one object per piece: a site's long lists run to thousands of lines. */
+  starts: readonly number[];
+  joinedStarts: readonly number[];
+}
+
+/** A long value that is laid out only when something reads it: most rules never look inside a list. */
+export interface LazyValue {
+  /** The document from the first piece's start to the last piece's end: every character of the value is in it. */
+  stretch: string;
+  /** Document offset of the stretch. */
+  start: number;
+  layout(): ValueLayout;
+}
+
 /** The joined index of a one-piece value's only piece: shared, since most values are one line. */
 const ONE_PIECE: readonly number[] = [0];
 
-/** A long value's text, joined only when something reads it. */
-export interface LazyText {
-  /** The stretch of the document the value spans: every character of the value is in it. */
-  readonly stretch: string;
-  readonly length: number;
-  join(): string;
-}
-
 export class Value {
-  private joined: string | undefined;
-  private readonly lazy: LazyText | undefined;
-  /** Length of the joined text. */
-  readonly length: number;
-  /** Document offset of each piece's first character, and that character's index in `text`. Plain
-   * numbers rather than one object per piece: a site's long lists run to thousands of lines. */
-  private readonly starts: readonly number[];
-  private readonly joinedStarts: readonly number[];
+  private laidOut: ValueLayout | undefined;
+  private readonly lazy: LazyValue | undefined;
+  /** The file holds no template syntax: then no value of it does. */
+  private readonly noTemplates: boolean;
   private itemsCache?: ValueItem[];
   private referencesCache?: { references: Reference[]; errors: ValueProblem[] };
 
-  /** `starts[i]` is the document offset of piece i, `joinedStarts[i]` its index in `text`. */
-  constructor(text: string | LazyText, starts: readonly number[], joinedStarts: readonly number[]) {
-    if (typeof text === 'string') this.joined = text;
-    else this.lazy = text;
-    this.length = text.length;
-    this.starts = starts;
-    this.joinedStarts = joinedStarts.length === 1 ? ONE_PIECE : joinedStarts;
-  }
-
-  /** The value as Postfix sees it: the physical pieces joined by one space. */
-  get text(): string {
-    if (this.joined === undefined) this.joined = this.lazy!.join();
-    return this.joined;
-  }
-
-  /** Whether the value holds `needle` (no blanks in it); a long value that cannot is not joined to find out. */
-  includes(needle: string): boolean {
-    if (this.joined === undefined && !this.lazy!.stretch.includes(needle)) return false;
-    return this.text.includes(needle);
+  constructor(layout: ValueLayout | LazyValue, noTemplates = false) {
+    if ('layout' in layout) this.lazy = layout;
+    else this.laidOut = layout.joinedStarts.length === 1 ? { ...layout, joinedStarts: ONE_PIECE } : layout;
+    this.noTemplates = noTemplates;
   }
 
   /** A value from its trimmed physical pieces (in document order) and their document offsets. */
-  static fromPieces(pieces: readonly string[], starts: readonly number[]): Value {
+  static fromPieces(pieces: readonly string[], starts: readonly number[], noTemplates = false): Value {
     const joinedStarts = new Array<number>(pieces.length);
     let at = 0;
     for (let i = 0; i < pieces.length; i++) {
       joinedStarts[i] = at;
       at += pieces[i].length + 1;
     }
-    return new Value(pieces.join(' '), starts, joinedStarts);
+    return new Value({ text: pieces.join(' '), starts, joinedStarts }, noTemplates);
   }
 
   static fromSegments(segments: readonly ValueSegment[]): Value {
@@ -96,28 +86,47 @@ export class Value {
     );
   }
 
+  private get layout(): ValueLayout {
+    if (!this.laidOut) this.laidOut = this.lazy!.layout();
+    return this.laidOut;
+  }
+
+  /** The value as Postfix sees it: the physical pieces joined by one space. */
+  get text(): string {
+    return this.layout.text;
+  }
+
+  /** Whether the value holds `needle` (no blanks in it); a long value that cannot is not laid out to find out. */
+  includes(needle: string): boolean {
+    if (!this.laidOut && !this.lazy!.stretch.includes(needle)) return false;
+    return this.text.includes(needle);
+  }
+
   get segmentCount(): number {
-    return this.starts.length;
+    return this.lazy ? Math.max(this.layout.starts.length, 1) : this.layout.starts.length;
   }
 
   /** The pieces as objects; made on demand, for the few callers that walk them. */
   get segments(): ValueSegment[] {
-    return this.starts.map((start, i) => ({ start, text: this.text.slice(this.joinedStarts[i], this.joinedStarts[i] + this.pieceLength(i)), joinedStart: this.joinedStarts[i] }));
+    const { starts, joinedStarts, text } = this.layout;
+    return starts.map((start, i) => ({ start, text: text.slice(joinedStarts[i], joinedStarts[i] + this.pieceLength(i)), joinedStart: joinedStarts[i] }));
   }
 
   private pieceLength(i: number): number {
-    return (i + 1 < this.joinedStarts.length ? this.joinedStarts[i + 1] - 1 : this.length) - this.joinedStarts[i];
+    const { joinedStarts, text } = this.layout;
+    return (i + 1 < joinedStarts.length ? joinedStarts[i + 1] - 1 : text.length) - joinedStarts[i];
   }
 
   get span(): Span {
-    const n = this.starts.length;
+    if (this.lazy) return { start: this.lazy.start, end: this.lazy.start + this.lazy.stretch.length };
+    const n = this.layout.starts.length;
     if (n === 0) return { start: 0, end: 0 };
-    return { start: this.starts[0], end: this.starts[n - 1] + this.pieceLength(n - 1) };
+    return { start: this.layout.starts[0], end: this.layout.starts[n - 1] + this.pieceLength(n - 1) };
   }
 
   /** Maps an index in the joined value to a document offset. */
   toOffset(index: number): number {
-    const joined = this.joinedStarts;
+    const { starts, joinedStarts: joined } = this.layout;
     if (joined.length === 0) return 0;
     let low = 0;
     let high = joined.length - 1;
@@ -126,7 +135,7 @@ export class Value {
       if (joined[mid] <= index) low = mid;
       else high = mid - 1;
     }
-    return this.starts[low] + Math.min(index - joined[low], this.pieceLength(low));
+    return starts[low] + Math.min(index - joined[low], this.pieceLength(low));
   }
 
   toSpan(start: number, end: number): Span {
@@ -135,14 +144,16 @@ export class Value {
 
   /** Inverse of toOffset: the joined index of a document offset inside the value, or -1. */
   fromOffset(offset: number): number {
-    for (let i = 0; i < this.starts.length; i++) {
-      if (offset >= this.starts[i] && offset <= this.starts[i] + this.pieceLength(i)) return this.joinedStarts[i] + offset - this.starts[i];
+    const { starts, joinedStarts } = this.layout;
+    for (let i = 0; i < starts.length; i++) {
+      if (offset >= starts[i] && offset <= starts[i] + this.pieceLength(i)) return joinedStarts[i] + offset - starts[i];
     }
     return -1;
   }
 
   get hasTemplate(): boolean {
-    if (this.joined === undefined && !mayContainTemplate(this.lazy!.stretch)) return false;
+    if (this.noTemplates) return false;
+    if (!this.laidOut && !mayContainTemplate(this.lazy!.stretch)) return false;
     return mayContainTemplate(this.text) && this.items.some((i) => i.template);
   }
 
