@@ -47,6 +47,7 @@ export interface MainCfDocument {
 /** What the helpers of one parse share. */
 interface ParseContext {
   text: string;
+  lineStarts: Uint32Array;
   doc: MainCfDocument;
   comments: InlineCommentFinder;
   /** The file holds template syntax somewhere: lines need the per-line template checks. */
@@ -60,10 +61,11 @@ interface PendingAssignment {
   firstStart: number;
   lastEnd: number;
   pieceCount: number;
-  /** In a file with template syntax only, each piece: the stretch between them may hold template lines. */
-  pieces?: Array<[number, number]>;
+  /** Each piece, kept in a file with template syntax only: the stretch between them may hold template lines. */
+  pieces: Array<[number, number]>;
   lastLine: number;
-  broken?: boolean;
+  /** No "=": the line and its continuation lines are not an assignment. */
+  broken: boolean;
 }
 
 // Service names in master.cf may hold '-' and '.', and Postfix derives parameter names from them.
@@ -80,7 +82,7 @@ export function parseMainCf(text: string): MainCfDocument {
   let current: PendingAssignment | undefined;
   // Most files hold no template syntax at all: then no line needs the per-line template checks.
   const templated = mayContainTemplate(body);
-  const ctx: ParseContext = { text: body, doc, comments: new InlineCommentFinder(body), templated };
+  const ctx: ParseContext = { text: body, lineStarts: lines.lineStarts, doc, comments: new InlineCommentFinder(body), templated };
 
   const finish = () => {
     if (!current) return;
@@ -118,6 +120,10 @@ export function parseMainCf(text: string): MainCfDocument {
       continue;
     }
     if (first > start) {
+      if (current && !templated) {
+        line = readContinuation(ctx, current, line) - 1;
+        continue;
+      }
       if (current) {
         addPiece(ctx, current, first, end);
         current.lastLine = line;
@@ -135,6 +141,33 @@ export function parseMainCf(text: string): MainCfDocument {
   return doc;
 }
 
+/**
+ * Takes the continuation lines (and the blank and comment lines among them) from `line` on, in a file
+ * without template syntax; returns the first line it did not take. A small loop of its own: a site's
+ * long lists are most of a large file, and this gets optimized long before the whole parse loop would.
+ */
+function readContinuation(ctx: ParseContext, pending: PendingAssignment, line: number): number {
+  const { text, lineStarts, doc } = ctx;
+  const count = lineStarts.length;
+  for (; line < count; line++) {
+    const start = lineStarts[line];
+    let end = line + 1 < count ? lineStarts[line + 1] : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    let first = start;
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    if (first === end) continue;
+    if (text.charCodeAt(first) === 35) {
+      doc.comments.push({ span: { start: first, end }, line, text: text.slice(first, end) });
+      continue;
+    }
+    if (first === start) return line;
+    addPiece(ctx, pending, first, end);
+    pending.lastLine = line;
+  }
+  return line;
+}
+
 /** Adds the line's part [from, to) to the value, trimmed; records a `#` that starts a word as an unsupported comment. */
 function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, to: number): void {
   const { text, doc } = ctx;
@@ -148,7 +181,7 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
   if (pending.firstStart === -1) pending.firstStart = from;
   pending.lastEnd = end;
   pending.pieceCount++;
-  pending.pieces?.push([from, end]);
+  if (ctx.templated) pending.pieces.push([from, end]);
 }
 
 /**
@@ -158,7 +191,7 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
 function valueOf(text: string, pending: PendingAssignment, templated: boolean): Value {
   const { firstStart, lastEnd, pieceCount, pieces } = pending;
   if (pieceCount === 0) return new Value({ text: '', starts: [], joinedStarts: [] }, !templated);
-  if (pieces) return Value.fromPieces(pieces.map(([s, e]) => text.slice(s, e)), pieces.map(([s]) => s));
+  if (templated) return Value.fromPieces(pieces.map(([s, e]) => text.slice(s, e)), pieces.map(([s]) => s));
   if (pieceCount === 1) return new Value({ text: text.slice(firstStart, lastEnd), starts: [firstStart], joinedStarts: [0] }, true);
   const stretch = text.slice(firstStart, lastEnd);
   return new Value({ stretch, start: firstStart, layout: () => layOut(stretch, firstStart) }, true);
@@ -214,8 +247,10 @@ class InlineCommentFinder {
   }
 
   private after(from: number): number {
+    // "None left" is the text's length rather than Infinity: a field that turns from integer to
+    // double throws away the optimized parse loop.
     const at = this.text.indexOf('#', from);
-    return at === -1 ? Infinity : at;
+    return at === -1 ? this.text.length : at;
   }
 }
 
@@ -230,14 +265,14 @@ function startAssignment(ctx: ParseContext, start: number, end: number, line: nu
   const template = templatePrefix || (templated && mayContainTemplate(name));
   if (text.charCodeAt(eq) !== 61) {
     if (!template) doc.problems.push({ kind: 'missing-equals', span: { start, end }, message: `Missing "=" after "${name.slice(0, 60)}": Postfix stops with a fatal error on this line.` });
-    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, lastLine: line, broken: true };
+    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: [], lastLine: line, broken: true };
   }
   if (!template && !NAME_OK.test(name)) {
     doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits, "_", "-" and ".".` });
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: templated ? [] : undefined, lastLine: line };
+  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: [], lastLine: line, broken: false };
   addPiece(ctx, pending, valueStart, end);
   return pending;
 }
