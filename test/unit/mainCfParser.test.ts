@@ -94,6 +94,19 @@ describe('main.cf parser', () => {
     assert.deepEqual(b.value.references.map((r) => r.name), ['mydestination']);
   });
 
+  it('finds the references of a long value with or without comment lines among its pieces', () => {
+    for (const comment of ['', '  # note $not_a_reference\n']) {
+      const text = `a = $x\n${comment}  \${y?{p\n  q}} $z\nb = c\n  \${oops\n`;
+      const [a, b] = parseMainCf(text).assignments;
+      assert.deepEqual(a.value.references.map((r) => [r.name, text.slice(r.span.start, r.span.end), text.slice(r.nameSpan.start, r.nameSpan.end)]), [
+        ['x', '$x', 'x'],
+        ['y', '${y?{p\n  q}}', 'y'],
+        ['z', '$z', 'z'],
+      ]);
+      assert.deepEqual(b.value.referenceErrors.map((e) => text.slice(e.span.start, e.span.end)), ['${oops']);
+    }
+  });
+
   it('finds a "#" that starts a word on any line of a long value, and only those', () => {
     const text = 'mynetworks = a\n  b#c\n  d  # e\n  {#f#}\n';
     const doc = parseMainCf(text);

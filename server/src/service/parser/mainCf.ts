@@ -61,6 +61,9 @@ interface PendingAssignment {
   firstStart: number;
   lastEnd: number;
   pieceCount: number;
+  /** How many comment lines the file had when the first and the last piece were read. */
+  commentsAtFirst: number;
+  commentsAtLast: number;
   /** Each piece, kept in a file with template syntax only: the stretch between them may hold template lines. */
   pieces: Array<[number, number]>;
   lastLine: number;
@@ -178,7 +181,11 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
   if (hash !== -1) {
     doc.problems.push({ kind: 'inline-comment', span: { start: hash, end }, message: 'Postfix has no end-of-line comments: this "#" and everything after it is part of the value.' });
   }
-  if (pending.firstStart === -1) pending.firstStart = from;
+  if (pending.firstStart === -1) {
+    pending.firstStart = from;
+    pending.commentsAtFirst = doc.comments.length;
+  }
+  pending.commentsAtLast = doc.comments.length;
   pending.lastEnd = end;
   pending.pieceCount++;
   if (ctx.templated) pending.pieces.push([from, end]);
@@ -189,12 +196,12 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
  * the document) only when a rule reads it: most never look inside a site's long lists.
  */
 function valueOf(text: string, pending: PendingAssignment, templated: boolean): Value {
-  const { firstStart, lastEnd, pieceCount, pieces } = pending;
+  const { firstStart, lastEnd, pieceCount, pieces, commentsAtFirst, commentsAtLast } = pending;
   if (pieceCount === 0) return new Value({ text: '', starts: [], joinedStarts: [] }, !templated);
   if (templated) return Value.fromPieces(pieces.map(([s, e]) => text.slice(s, e)), pieces.map(([s]) => s));
   if (pieceCount === 1) return new Value({ text: text.slice(firstStart, lastEnd), starts: [firstStart], joinedStarts: [0] }, true);
   const stretch = text.slice(firstStart, lastEnd);
-  return new Value({ stretch, start: firstStart, layout: () => layOut(stretch, firstStart) }, true);
+  return new Value({ stretch, start: firstStart, plain: commentsAtLast === commentsAtFirst, layout: () => layOut(stretch, firstStart) }, true);
 }
 
 const LINE_BREAK = /\r\n|\n|\r/g;
@@ -265,14 +272,14 @@ function startAssignment(ctx: ParseContext, start: number, end: number, line: nu
   const template = templatePrefix || (templated && mayContainTemplate(name));
   if (text.charCodeAt(eq) !== 61) {
     if (!template) doc.problems.push({ kind: 'missing-equals', span: { start, end }, message: `Missing "=" after "${name.slice(0, 60)}": Postfix stops with a fatal error on this line.` });
-    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: [], lastLine: line, broken: true };
+    return { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, commentsAtFirst: 0, commentsAtLast: 0, pieces: [], lastLine: line, broken: true };
   }
   if (!template && !NAME_OK.test(name)) {
     doc.problems.push({ kind: 'invalid-name', span: nameSpan, message: `"${name.slice(0, 60)}" is not a parameter name: names use only letters, digits, "_", "-" and ".".` });
   }
   let valueStart = eq + 1;
   while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, pieces: [], lastLine: line, broken: false };
+  const pending: PendingAssignment = { head: { name, nameSpan, equalsOffset: eq, firstLine: line, template }, firstStart: -1, lastEnd: -1, pieceCount: 0, commentsAtFirst: 0, commentsAtLast: 0, pieces: [], lastLine: line, broken: false };
   addPiece(ctx, pending, valueStart, end);
   return pending;
 }

@@ -48,6 +48,9 @@ export interface LazyValue {
   stretch: string;
   /** Document offset of the stretch. */
   start: number;
+  /** The stretch holds only the pieces and the line breaks and blanks between them, no comment lines:
+   * a word without blanks is in the value exactly when it is in the stretch, at the same place. */
+  plain: boolean;
   layout(): ValueLayout;
 }
 
@@ -98,7 +101,10 @@ export class Value {
 
   /** Whether the value holds `needle` (no blanks in it); a long value that cannot is not laid out to find out. */
   includes(needle: string): boolean {
-    if (!this.laidOut && !this.lazy!.stretch.includes(needle)) return false;
+    if (!this.laidOut) {
+      if (!this.lazy!.stretch.includes(needle)) return false;
+      if (this.lazy!.plain) return true;
+    }
     return this.text.includes(needle);
   }
 
@@ -173,6 +179,17 @@ export class Value {
 
   private scanReferences() {
     if (!this.referencesCache) {
+      if (!this.laidOut && this.lazy!.plain) {
+        // Found in the document itself, references and their spans come out the same, without laying out a long list.
+        const { stretch, start } = this.lazy!;
+        const scan = stretch.includes('$') ? scanReferences(stretch) : { references: [], errors: [] };
+        const at = (from: number, to: number) => ({ start: start + from, end: start + to });
+        this.referencesCache = {
+          references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: at(r.nameStart, r.nameEnd), span: at(r.start, r.end) })),
+          errors: scan.errors.map((e) => ({ message: e.message, span: at(e.start, e.end) })),
+        };
+        return this.referencesCache;
+      }
       const scan = this.includes('$') ? scanReferences(this.text) : { references: [], errors: [] };
       this.referencesCache = {
         references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: this.toSpan(r.nameStart, r.nameEnd), span: this.toSpan(r.start, r.end) })),
