@@ -1,4 +1,5 @@
 // `postfix-sasl check`: the editor's diagnostics on the command line, printed like a compiler's.
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkParsed, parseText } from '../service/analyze';
@@ -56,7 +57,10 @@ function loadSettings(path: string | undefined): Settings {
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // Configuration files are nearly always ASCII: then a byte-for-byte copy is the string, at twice
+    // the speed of decoding UTF-8.
+    const bytes = readFileSync(path);
+    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

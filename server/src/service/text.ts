@@ -17,19 +17,25 @@ export interface Span {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts. A line ends at \n, \r\n or a lone \r. A typed array counted
-   * to size first: no growing copies, and kept outside the JavaScript heap the collector walks. */
+  /** Offset at which each line starts. A line ends at \n, \r\n or a lone \r. A typed array: kept
+   * outside the JavaScript heap the collector walks. */
   readonly lineStarts: Uint32Array;
 
   constructor(readonly text: string) {
     if (!text.includes('\r')) {
-      // The common case: indexOf is far faster than a loop over every character.
-      let count = 1;
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-      const starts = new Uint32Array(count);
+      // The common case: indexOf is far faster than a loop over every character. The array doubles
+      // as it fills, so the text is scanned once.
+      let starts = new Uint32Array(Math.max(16, text.length >> 5));
       let line = 1;
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-      this.lineStarts = starts;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        if (line === starts.length) {
+          const grown = new Uint32Array(starts.length * 2);
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[line++] = i + 1;
+      }
+      this.lineStarts = starts.subarray(0, line);
     } else {
       const starts: number[] = [0];
       for (let i = 0; i < text.length; i++) {
