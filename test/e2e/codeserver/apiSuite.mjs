@@ -26,7 +26,7 @@ mkdirSync(workspace, { recursive: true });
 const results = join(dir, 'results.json');
 
 const runnerVsix = await packageRunner(join(dir, 'runner'));
-const env = { POSTFIX_SASL_E2E_RESULTS: results, POSTFIX_SASL_E2E_REPO: ROOT };
+const env = { POSTFIX_SASL_E2E_RESULTS: results, POSTFIX_SASL_E2E_REPO: ROOT, POSTFIX_SASL_E2E_METRICS: join(ROOT, 'test', 'e2e', 'results', 'metrics.json') };
 if (negative) env.POSTFIX_SASL_E2E_BAIL = '1';
 const stateFile = join(process.env.POSTFIX_SASL_TEST_DIR ?? '/tmp/postfix-sasl-test', 'state.json');
 // The auth test checks a real certificate chain: trust the test servers' own CA in the extension host.
