@@ -54,9 +54,6 @@ export interface LazyValue {
   layout(): ValueLayout;
 }
 
-/** The joined index of a one-piece value's only piece: shared, since most values are one line. */
-const ONE_PIECE: readonly number[] = [0];
-
 export class Value {
   private laidOut: ValueLayout | undefined;
   private readonly lazy: LazyValue | undefined;
@@ -67,7 +64,7 @@ export class Value {
 
   constructor(layout: ValueLayout | LazyValue, noTemplates = false) {
     if ('layout' in layout) this.lazy = layout;
-    else this.laidOut = layout.joinedStarts.length === 1 ? { ...layout, joinedStarts: ONE_PIECE } : layout;
+    else this.laidOut = layout;
     this.noTemplates = noTemplates;
   }
 
@@ -109,7 +106,7 @@ export class Value {
   }
 
   get segmentCount(): number {
-    return this.lazy ? Math.max(this.layout.starts.length, 1) : this.layout.starts.length;
+    return this.layout.starts.length;
   }
 
   /** The pieces as objects; made on demand, for the few callers that walk them. */
