@@ -146,6 +146,7 @@ export class SmtpConnection {
     const timeoutMs = this.budget(stepMs);
     const started = Date.now();
     const tlsSocket = tls.connect({ ...options, socket: this.raw });
+    const ticket = firstSessionTicket(tlsSocket);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => done(new SmtpTestError('TLS', `no TLS handshake within ${timeoutMs} ms`)), timeoutMs);
       const done = (err?: Error) => {
@@ -166,10 +167,11 @@ export class SmtpConnection {
       tlsSocket.once('error', fail);
       tlsSocket.once('close', closed);
     });
-    // Under TLS 1.3 the server sends its session tickets once it has our Finished. A command written in
-    // the same turn goes out in the Finished's segment; the server's reply then waits behind the unacked
-    // tickets (Nagle) for our delayed ACK, about 40 ms. One turn of the event loop lets them arrive first.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Under TLS 1.3 the server sends its session tickets once it has our Finished. A command that leaves
+    // before they arrive does not acknowledge them, and the server's reply waits behind them (Nagle) for
+    // our delayed ACK: about 40 ms. So the first command waits for the first ticket, at most as long as
+    // the handshake took (a server may send none).
+    if (tlsSocket.getProtocol() === 'TLSv1.3') await ticket(Math.max(5, Date.now() - started));
     this.socket = tlsSocket;
     this.tlsActive = true;
     this.attach(tlsSocket);
@@ -307,4 +309,28 @@ function connectOne(address: string, port: number, timeoutMs: number): Promise<n
     socket.once('connect', onConnect);
     socket.once('error', onError);
   });
+}
+
+/**
+ * Listens for the server's first session ticket from the start of the handshake; the function it returns
+ * resolves once one has come, or after `ms`. It resolves a turn of the event loop later: a write made
+ * while Node is still inside the ticket callback is lost.
+ */
+function firstSessionTicket(socket: tls.TLSSocket): (ms: number) => Promise<void> {
+  let arrived = false;
+  let wake: (() => void) | undefined;
+  socket.once('session', () => {
+    arrived = true;
+    wake?.();
+  });
+  return (ms) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => wake?.(), ms);
+      wake = () => {
+        wake = undefined;
+        clearTimeout(timer);
+        setImmediate(resolve);
+      };
+      if (arrived) wake();
+    });
 }
