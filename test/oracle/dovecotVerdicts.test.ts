@@ -71,7 +71,8 @@ const cases: Case[] = [
 ];
 
 const FIXTURES = 'test/fixtures/dovecot-oracle';
-const PORT_BASE = Number(process.env.DOVECOT_ORACLE_PORT_BASE ?? 42700);
+// Below the ephemeral port range (32768 and up): no outgoing connection of another test can hold one.
+const PORT_BASE = Number(process.env.DOVECOT_ORACLE_PORT_BASE ?? 29700);
 const USER = 'oracle';
 const PASSWORD = 'Oracle-Pw-7f3a'; // see the fixtures' README; the hash is in `users`
 // A fixed place, so that a run killed half-way is cleaned up by the next one.

@@ -3,10 +3,10 @@
 # auth-test integration tests. Run as root; no systemd. Idempotent: a running set-up is stopped first.
 # Writes $STATE/state.json, which the tests read (absent state file = tests skip).
 #   STATE  state directory (default /tmp/postfix-sasl-test)
-#   PORT_BASE  first of 7 consecutive ports (default 42520)
+#   PORT_BASE  first of 7 consecutive ports (default 29520; below Linux's ephemeral range, 32768-60999, so no outgoing connection holds one by chance)
 set -eu
 STATE=${POSTFIX_SASL_TEST_DIR:-/tmp/postfix-sasl-test}
-PORT_BASE=${PORT_BASE:-42520}
+PORT_BASE=${PORT_BASE:-29520}
 HERE=$(cd "$(dirname "$0")" && pwd)
 TEST_USER=psasltest
 REALM=localhost
