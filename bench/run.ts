@@ -20,8 +20,8 @@ const json = args.has('--json');
 const keep = args.has('--keep');
 
 const plan = quick
-  ? { large20k: 2000, large100k: 5000, instances: 5, runs: 3, coldRuns: 2, edits: 20, settleMs: 0, cliRuns: 2, authRuns: 1 }
-  : { large20k: 20000, large100k: 100000, instances: 50, runs: 20, coldRuns: 10, edits: 1000, settleMs: 12_000, cliRuns: 20, authRuns: 10 };
+  ? { large20k: 2000, large100k: 5000, instances: 5, runs: 3, coldRuns: 2, edits: 20, cliRuns: 2, authRuns: 1 }
+  : { large20k: 20000, large100k: 100000, instances: 50, runs: 20, coldRuns: 10, edits: 1000, cliRuns: 20, authRuns: 10 };
 
 function log(message: string): void {
   if (!json) process.stderr.write(`bench: ${message}\n`);
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     log('server over LSP: cold start');
     await measureColdStart(inputs, plan.coldRuns, rows);
     log(`server over LSP: ${inputs.lines.large20k}-line file, ${plan.edits} edits`);
-    await measureLargeFile(inputs, plan.runs, plan.edits, plan.settleMs, rows);
+    await measureLargeFile(inputs, plan.runs, plan.edits, rows);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log('auth test next to swaks');

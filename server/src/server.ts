@@ -1,5 +1,6 @@
 // The language server: adapts LSP requests to the pure service. Every handler finds the parsed
 // document and calls the service; parses are cached by URI and version.
+import './heapTuning';
 import { fileURLToPath } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
