@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { startServer, type TestClient } from '../test/helpers/lspClient';
 import type { Inputs } from './generate';
-import { endPositions, openDir } from './service';
+import { endPositions, middleOffset, openDir } from './service';
 import { now, row, summarize, timeAsync, type Row } from './stats';
 
 /** Resident set size of a process, from /proc (Linux); NaN elsewhere. */
@@ -67,6 +67,9 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     const at = endPositions(doc.text);
     const hoverAt = positionAt(doc.text, at.hoverOffset);
     const hover = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/hover', { textDocument, position: hoverAt })), runs * 2, 5);
+    const middleAt = positionAt(doc.text, middleOffset(doc.text));
+    const hoverMiddle = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/hover', { textDocument, position: middleAt })), runs * 2, 5);
+    const completeMiddle = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/completion', { textDocument, position: middleAt })), runs * 2, 5);
 
     // Type a parameter name on a new last line, ask for completion there, then take it back.
     const end = { line: lines, character: 0 };
@@ -92,6 +95,8 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
 
     rows.push(row(S, 'completion at the end (new last line)', completion, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, 'hover at the end (last parameter)', hover, { max: 10, label: '≤ 10 ms' }));
+    rows.push(row(S, 'completion in the middle (inside a long list)', completeMiddle, { max: 10, label: '≤ 10 ms' }));
+    rows.push(row(S, 'hover in the middle (inside a long list)', hoverMiddle, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, `edit in the middle → publishDiagnostics (debounce 0, ${edits} edits)`, editTimes, { max: 40, label: '≤ 40 ms' }));
     rows.push({ section: S, name: 'RSS with the file open', unit: 'MB', median: rssOpen, budget: { max: 80, label: '≤ 80 MB' } });
     // The first edits are a one-time step: V8 compiles the edit path (its code and the compiler's memory

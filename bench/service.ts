@@ -72,6 +72,21 @@ export function measureService(inputs: Inputs, runs: number, rows: Row[]): void 
     hovered = !!main.hover?.(forHover, at.hoverOffset, [master]);
   }, runs * 4, 10, WARM_MS);
   rows.push(row(S, `hover at the end of the ${inputs.lines.large20k}-line file`, hover, { max: 2, label: '≤ 2 ms' }, hovered ? undefined : 'no hover: is main.cf hover registered?'));
+
+  // The middle of the file is inside one of the long lists: a position there needs the list laid out.
+  const middle = middleOffset(o.text);
+  const completeMiddle = timeSync(() => void main.complete?.(forHover, middle, [master]), runs * 4, 10, WARM_MS);
+  rows.push(row(S, `completion in the middle of the ${inputs.lines.large20k}-line file (inside a long list)`, completeMiddle, { max: 2, label: '≤ 2 ms' }));
+  const hoverMiddle = timeSync(() => void main.hover?.(forHover, middle, [master]), runs * 4, 10, WARM_MS);
+  rows.push(row(S, `hover in the middle of the ${inputs.lines.large20k}-line file (inside a long list)`, hoverMiddle, { max: 2, label: '≤ 2 ms' }));
+}
+
+/** A few characters into the middle line of the file. */
+export function middleOffset(text: string): number {
+  let at = 0;
+  const half = text.split('\n').length >> 1;
+  for (let line = 0; line < half; line++) at = text.indexOf('\n', at) + 1;
+  return at + 6;
 }
 
 /** Every file of every instance parsed, then each checked with its siblings, as `check DIR` does. */
