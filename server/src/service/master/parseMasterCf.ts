@@ -1,6 +1,7 @@
 // Parser for master.cf, following master(5): a logical line starts at column 1 and goes on over
 // indented lines; comment and blank lines are skipped without ending it. It never throws: every
 // token keeps its span, and what cannot be read becomes a problem with a span.
+import { isBlank, postfixContentStart } from '../parser/contentLines';
 import { matchingClose } from '../parser/references';
 import { isTemplateStatementLine, linePrefixTemplate, mayContainTemplate, templateSpans } from '../parser/templates';
 import { Value, type ValueSegment } from '../parser/values';
@@ -88,10 +89,6 @@ export function columnOf(service: MasterService, name: ColumnName): MasterToken 
   return service.columns[columnNames.indexOf(name)];
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11;
-}
-
 interface Pending {
   segments: ValueSegment[];
   firstLine: number;
@@ -125,13 +122,8 @@ export function parseMasterCf(text: string): MasterCfDocument {
         start += prefix;
       }
     }
-    let first = start;
-    while (first < end && isBlank(text.charCodeAt(first))) first++;
-    if (first === end) continue;
-    if (text.charCodeAt(first) === 35) {
-      doc.comments.push({ span: { start: first, end }, line, text: text.slice(first, end) });
-      continue;
-    }
+    const first = postfixContentStart(text, start, end, line, doc.comments);
+    if (first === -1) continue;
     while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
     if (first > start) {
       if (current) {

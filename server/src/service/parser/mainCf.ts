@@ -2,6 +2,7 @@
 // a syntax problem with a span, and parsing goes on with the next line.
 import { LineIndex, type Span } from '../text';
 import { isTemplateStatementLine, linePrefixTemplate, mayContainTemplate } from './templates';
+import { isBlank, postfixContentStart } from './contentLines';
 import { Value, type ValueLayout } from './values';
 
 export interface Assignment {
@@ -74,10 +75,6 @@ interface PendingAssignment {
 // Service names in master.cf may hold '-' and '.', and Postfix derives parameter names from them.
 const NAME_OK = /^[A-Za-z0-9_.-]+$/;
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11;
-}
-
 export function parseMainCf(text: string): MainCfDocument {
   const body = text;
   const lines = new LineIndex(body);
@@ -110,13 +107,8 @@ export function parseMainCf(text: string): MainCfDocument {
     let start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
     if (line === 0 && body.charCodeAt(0) === 0xfeff) start++;
-    let first = start;
-    while (first < end && isBlank(body.charCodeAt(first))) first++;
-    if (first === end) continue; // blank lines never end a logical line
-    if (body.charCodeAt(first) === 35) {
-      doc.comments.push({ span: { start: first, end }, line, text: body.slice(first, end) });
-      continue;
-    }
+    const first = postfixContentStart(body, start, end, line, doc.comments);
+    if (first === -1) continue;
     const lineText = templated ? body.slice(start, end) : '';
     if (templated && mayContainTemplate(lineText) && isTemplateStatementLine(lineText)) {
       doc.templateLines.push(line);
@@ -157,13 +149,8 @@ function readContinuation(ctx: ParseContext, pending: PendingAssignment, line: n
     let end = line + 1 < count ? lineStarts[line + 1] : text.length;
     if (end > start && text.charCodeAt(end - 1) === 10) end--;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
-    let first = start;
-    while (first < end && isBlank(text.charCodeAt(first))) first++;
-    if (first === end) continue;
-    if (text.charCodeAt(first) === 35) {
-      doc.comments.push({ span: { start: first, end }, line, text: text.slice(first, end) });
-      continue;
-    }
+    const first = postfixContentStart(text, start, end, line, doc.comments);
+    if (first === -1) continue;
     if (first === start) return line;
     addPiece(ctx, pending, first, end);
     pending.lastLine = line;
