@@ -82,7 +82,7 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     const mid = Math.floor(lines / 2);
     const column = 4;
     const editTimes: number[] = [];
-    const warmEdits = Math.min(100, edits);
+    const warmEdits = Math.min(100, edits >> 1);
     let rssWarm = NaN;
     for (let i = 0; i < edits; i++) {
       if (i === warmEdits) rssWarm = rssMb(client.process.pid);
