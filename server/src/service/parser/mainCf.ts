@@ -48,7 +48,7 @@ export interface MainCfDocument {
 /** What the helpers of one parse share. */
 interface ParseContext {
   text: string;
-  lineStarts: Uint32Array;
+  lines: LineIndex;
   doc: MainCfDocument;
   comments: InlineCommentFinder;
   /** The file holds template syntax somewhere: lines need the per-line template checks. */
@@ -82,7 +82,7 @@ export function parseMainCf(text: string): MainCfDocument {
   let current: PendingAssignment | undefined;
   // Most files hold no template syntax at all: then no line needs the per-line template checks.
   const templated = mayContainTemplate(body);
-  const ctx: ParseContext = { text: body, lineStarts: lines.lineStarts, doc, comments: new InlineCommentFinder(body), templated };
+  const ctx: ParseContext = { text: body, lines, doc, comments: new InlineCommentFinder(body), templated };
 
   const finish = () => {
     if (!current) return;
@@ -90,7 +90,7 @@ export function parseMainCf(text: string): MainCfDocument {
       current = undefined;
       return;
     }
-    const value = valueOf(body, current, templated);
+    const value = valueOf(ctx, current);
     const end = current.pieceCount ? current.lastEnd : current.head.equalsOffset + 1;
     const { head } = current;
     // Spelled out rather than spread: a spread copy here cost a kilobyte an assignment.
@@ -142,13 +142,10 @@ export function parseMainCf(text: string): MainCfDocument {
  * long lists are most of a large file, and this gets optimized long before the whole parse loop would.
  */
 function readContinuation(ctx: ParseContext, pending: PendingAssignment, line: number): number {
-  const { text, lineStarts, doc } = ctx;
-  const count = lineStarts.length;
-  for (; line < count; line++) {
-    const start = lineStarts[line];
-    let end = line + 1 < count ? lineStarts[line + 1] : text.length;
-    if (end > start && text.charCodeAt(end - 1) === 10) end--;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  const { text, lines, doc } = ctx;
+  for (; line < lines.lineCount; line++) {
+    const start = lines.lineStarts[line];
+    const end = lines.lineEnd(line);
     const first = postfixContentStart(text, start, end, line, doc.comments);
     if (first === -1) continue;
     if (first === start) return line;
@@ -182,40 +179,33 @@ function addPiece(ctx: ParseContext, pending: PendingAssignment, from: number, t
  * The value as Postfix reads it. A value of several lines is laid out (joined, each piece mapped to
  * the document) only when a rule reads it: most never look inside a site's long lists.
  */
-function valueOf(text: string, pending: PendingAssignment, templated: boolean): Value {
+function valueOf(ctx: ParseContext, pending: PendingAssignment): Value {
+  const { text, lines, templated } = ctx;
   const { firstStart, lastEnd, pieceCount, pieces, commentsAtFirst, commentsAtLast } = pending;
   if (pieceCount === 0) return new Value({ text: '', starts: [], joinedStarts: [] }, !templated);
   if (templated) return Value.fromPieces(pieces.map(([s, e]) => text.slice(s, e)), pieces.map(([s]) => s));
   if (pieceCount === 1) return new Value({ text: text.slice(firstStart, lastEnd), starts: [firstStart], joinedStarts: [0] }, true);
   const stretch = text.slice(firstStart, lastEnd);
-  return new Value({ stretch, start: firstStart, plain: commentsAtLast === commentsAtFirst, layout: () => layOut(stretch, firstStart) }, true);
+  return new Value({ stretch, start: firstStart, plain: commentsAtLast === commentsAtFirst, layout: () => layOut(text, lines, firstStart, lastEnd) }, true);
 }
 
-const LINE_BREAK = /\r\n|\n|\r/g;
-
-/** Splits the stretch of a value (no template lines in it) into its pieces, as the parser read them. */
-function layOut(stretch: string, base: number): ValueLayout {
+/** Splits the value between `from` (its first piece) and `to` (the end of its last) into its pieces, as the parser read them; no template lines lie between. */
+function layOut(text: string, lines: LineIndex, from: number, to: number): ValueLayout {
   const pieces: string[] = [];
   const starts: number[] = [];
   const joinedStarts: number[] = [];
   let joined = 0;
-  let lineStart = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (;;) {
-    const m = LINE_BREAK.exec(stretch);
-    const lineEnd = m ? m.index : stretch.length;
-    let first = lineStart;
-    while (first < lineEnd && isBlank(stretch.charCodeAt(first))) first++;
-    let end = lineEnd;
-    while (end > first && isBlank(stretch.charCodeAt(end - 1))) end--;
-    if (end > first && (lineStart === 0 || stretch.charCodeAt(first) !== 35)) {
-      pieces.push(stretch.slice(first, end));
-      starts.push(base + first);
+  for (let line = lines.positionAt(from).line; line < lines.lineCount && lines.lineStarts[line] < to; line++) {
+    let first = Math.max(lines.lineStarts[line], from);
+    let end = Math.min(lines.lineEnd(line), to);
+    while (first < end && isBlank(text.charCodeAt(first))) first++;
+    while (end > first && isBlank(text.charCodeAt(end - 1))) end--;
+    if (end > first && (first === from || text.charCodeAt(first) !== 35)) {
+      pieces.push(text.slice(first, end));
+      starts.push(first);
       joinedStarts.push(joined);
       joined += end - first + 1;
     }
-    if (!m) break;
-    lineStart = m.index + m[0].length;
   }
   return { text: pieces.join(' '), starts, joinedStarts };
 }

@@ -27,6 +27,8 @@ export function templateSpans(text: string): Array<[number, number]> {
 
 /** Real template openers only; a lone `%` or `{` (common in Postfix values) does not count. */
 const TEMPLATE_OPENER = /\{\{|\{%|\{#|<%|%\{|(?<![\w%])%[a-z]|@@|PH_/g;
+/** After `:`, `{{` opens Jinja only when a blank follows (as in INLINE_TEMPLATE). */
+const JINJA_AFTER_COLON = /^\{\{-?\s/;
 
 /** Cheap test before running the full regular expression on every line. Postfix's own `${{...}}` and
  * `regexp:{{...}}`, which a file of defaults holds, are not template openers. (A lookbehind at the
@@ -37,7 +39,7 @@ export function mayContainTemplate(text: string): boolean {
     if (m[0] !== '{{') return true;
     const before = text.charCodeAt(m.index - 1);
     if (before === 36) continue; // ${{
-    if (before === 58 && !/^\{\{-?\s/.test(text.slice(m.index, m.index + 4))) continue; // regexp:{{
+    if (before === 58 && !JINJA_AFTER_COLON.test(text.slice(m.index, m.index + 4))) continue; // regexp:{{
     return true;
   }
   return false;

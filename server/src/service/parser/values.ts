@@ -176,21 +176,15 @@ export class Value {
 
   private scanReferences() {
     if (!this.referencesCache) {
-      if (!this.laidOut && this.lazy!.plain) {
-        // Found in the document itself, references and their spans come out the same, without laying out a long list.
-        const { stretch, start } = this.lazy!;
-        const scan = stretch.includes('$') ? scanReferences(stretch) : { references: [], errors: [] };
-        const at = (from: number, to: number) => ({ start: start + from, end: start + to });
-        this.referencesCache = {
-          references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: at(r.nameStart, r.nameEnd), span: at(r.start, r.end) })),
-          errors: scan.errors.map((e) => ({ message: e.message, span: at(e.start, e.end) })),
-        };
-        return this.referencesCache;
-      }
-      const scan = this.includes('$') ? scanReferences(this.text) : { references: [], errors: [] };
+      // A long value whose stretch holds only its pieces is scanned in the document itself: the
+      // references and their spans come out the same, without laying the list out.
+      const direct = !this.laidOut && this.lazy!.plain;
+      const base = direct ? this.lazy!.start : 0;
+      const toSpan = direct ? (from: number, to: number) => ({ start: base + from, end: base + to }) : (from: number, to: number) => this.toSpan(from, to);
+      const scan = this.includes('$') ? scanReferences(direct ? this.lazy!.stretch : this.text) : { references: [], errors: [] };
       this.referencesCache = {
-        references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: this.toSpan(r.nameStart, r.nameEnd), span: this.toSpan(r.start, r.end) })),
-        errors: scan.errors.map((e) => ({ message: e.message, span: this.toSpan(e.start, e.end) })),
+        references: scan.references.map((r) => ({ name: r.name, kind: r.kind, nameSpan: toSpan(r.nameStart, r.nameEnd), span: toSpan(r.start, r.end) })),
+        errors: scan.errors.map((e) => ({ message: e.message, span: toSpan(e.start, e.end) })),
       };
     }
     return this.referencesCache;
