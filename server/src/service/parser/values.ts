@@ -69,14 +69,14 @@ export class Value {
   }
 
   /** A value from its trimmed physical pieces (in document order) and their document offsets. */
-  static fromPieces(pieces: readonly string[], starts: readonly number[], noTemplates = false): Value {
+  static fromPieces(pieces: readonly string[], starts: readonly number[]): Value {
     const joinedStarts = new Array<number>(pieces.length);
     let at = 0;
     for (let i = 0; i < pieces.length; i++) {
       joinedStarts[i] = at;
       at += pieces[i].length + 1;
     }
-    return new Value({ text: pieces.join(' '), starts, joinedStarts }, noTemplates);
+    return new Value({ text: pieces.join(' '), starts, joinedStarts });
   }
 
   static fromSegments(segments: readonly ValueSegment[]): Value {
