@@ -10,7 +10,7 @@ import { codeActions } from './service/codeActions';
 import type { ParsedFile } from './service/documents';
 import { featuresFor } from './service/features';
 import { languageIds, type LanguageId } from './service/languages';
-import { defaultSettings, readSettings, type Settings } from './service/settings';
+import { defaultSettings, readSettingsChecked, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
 import { diskFacts } from './diskFacts';
 import { InstanceFiles } from './instanceFiles';
@@ -124,11 +124,22 @@ function withFile<T>(uri: string, fallback: T, work: (analysis: { file: ParsedFi
   }, fallback);
 }
 
+let reportedSettingsProblems = '';
+
+/** Reads the settings; entries it cannot use are ignored and named once in the log (again only when they change). */
+function settingsFrom(raw: unknown): Settings {
+  const { settings: read, problems } = readSettingsChecked(raw);
+  const report = problems.join('; ');
+  if (report && report !== reportedSettingsProblems) connection.console.warn(`postfix-sasl: postfixSasl.diagnostics.severity: ignored ${report}`);
+  reportedSettingsProblems = report;
+  return read;
+}
+
 async function refreshSettings(): Promise<void> {
   if (!pullConfiguration) return;
   try {
     const section: unknown = await connection.workspace.getConfiguration('postfixSasl');
-    settings = readSettings(section);
+    settings = settingsFrom(section);
   } catch {
     settings = defaultSettings;
   }
@@ -137,7 +148,7 @@ async function refreshSettings(): Promise<void> {
 connection.onInitialize((params) => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
-  if (init?.settings) settings = readSettings(init.settings);
+  if (init?.settings) settings = settingsFrom(init.settings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -163,7 +174,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (pullConfiguration) await refreshSettings();
-  else settings = readSettings((change.settings as { postfixSasl?: unknown } | undefined)?.postfixSasl);
+  else settings = settingsFrom((change.settings as { postfixSasl?: unknown } | undefined)?.postfixSasl);
   cache.clear();
   documents.all().forEach(schedule);
 });

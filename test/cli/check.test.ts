@@ -83,6 +83,15 @@ describe('postfix-sasl check', () => {
     assert.ok(!JSON.parse(r.stdout).some((f: { code: string }) => f.code === 'invalid-boolean'));
   });
 
+  it('refuses a --config that names an unknown rule code, in one line that names it', () => {
+    const config = join(mistakes, 'misspelt.json');
+    writeFileSync(config, JSON.stringify({ diagnostics: { severity: { 'invalid-boolen': 'off' } } }));
+    const r = run('check', '--config', config, join(mistakes, 'main.cf'));
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `postfix-sasl check: ${config}: "invalid-boolen" is not a rule code (did you mean "invalid-boolean"?)\n`);
+  });
+
   it('finishes on the whole real-world corpus without a crash', { skip: corpusSkip }, () => {
     const r = run('check', '--format', 'json', corpusDir!);
     assert.ok(r.code === 0 || r.code === 1, r.stderr);

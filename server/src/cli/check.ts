@@ -6,7 +6,7 @@ import { checkParsed, parseText } from '../service/analyze';
 import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
 import { typeNames } from '../service/languages';
-import { defaultSettings, readSettings, type Settings } from '../service/settings';
+import { defaultSettings, readSettingsChecked, type Settings } from '../service/settings';
 import { diskFacts } from '../diskFacts';
 import { collectInputs, InputError, type InputFile } from './collectFiles';
 import type { CliIo } from './authTest';
@@ -51,7 +51,9 @@ function loadSettings(path: string | undefined): Settings {
     throw new InputError(`cannot read the settings in ${path}: ${(error as Error).message}`);
   }
   const section = (raw as Record<string, unknown>)?.postfixSasl ?? raw;
-  const settings = readSettings(section);
+  const { settings, problems } = readSettingsChecked(section);
+  // A misspelt code would otherwise leave its rule at the default while the user believes it changed.
+  if (problems.length) throw new InputError(`${path}: ${problems.join('; ')}`);
   return { ...settings, maxFileSize: Math.max(settings.maxFileSize, CLI_MAX_FILE_SIZE) };
 }
 

@@ -2,7 +2,7 @@
 // Binary files and files over the size limit are handled here, so both front ends behave alike.
 import { diagnoseFile } from './diagnose';
 import { isMainCfFile, parseFile, type ParsedFile } from './documents';
-import { resolveFindings, type ResolvedFinding } from './findings';
+import { resolveFindings, type Finding, type ResolvedFinding } from './findings';
 import type { LanguageId } from './languages';
 import './register';
 import type { Settings } from './settings';
@@ -46,14 +46,14 @@ export function parseText(uri: string, languageId: LanguageId, text: string, set
 export function checkParsed(parsed: ParsedText, settings: Settings, others: readonly ParsedFile[] = []): ResolvedFinding[] {
   const { file } = parsed;
   if (parsed.binary) {
-    const finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
+    const finding: Finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
     return resolveFindings([finding], settings.severity, () => 0);
   }
   if (parsed.truncated) {
     // A file this large is not a configuration anyone wrote by hand: the syntax of its head is
     // all that is worth the time, and it keeps the editor responsive.
     const limit = `${Math.round(settings.maxFileSize / 1024)} KiB`;
-    const note = { code: 'file-too-large', span: { start: 0, end: 0 }, message: `This file is larger than the ${limit} limit (setting postfixSasl.maxFileSize), so only the syntax of its first ${file.lines.lineCount} lines was checked.` };
+    const note: Finding = { code: 'file-too-large', span: { start: 0, end: 0 }, message: `This file is larger than the ${limit} limit (setting postfixSasl.maxFileSize), so only the syntax of its first ${file.lines.lineCount} lines was checked.` };
     const syntax = isMainCfFile(file) ? file.main.problems.map((p) => ({ code: p.kind, span: p.span, message: p.message })) : [];
     return resolveFindings([note, ...syntax], settings.severity, (o) => file.lines.positionAt(o).line);
   }

@@ -1,5 +1,6 @@
 // A finding is a diagnostic before it meets the user's settings: a rule code, a place and our words.
-import { lookupRule, type Severity, type SeveritySetting } from './rules';
+import { ruleOf, type RuleCode, type Severity } from './rules';
+import type { SeverityOverrides } from './settings';
 import type { Range, Span } from './text';
 
 export interface RelatedPlace {
@@ -12,7 +13,7 @@ export interface RelatedPlace {
 }
 
 export interface Finding {
-  code: string;
+  code: RuleCode;
   span: Span;
   message: string;
   /** Set only where a rule raises one finding at a severity other than its default (e.g. loopback-only services). */
@@ -50,7 +51,7 @@ export function ignoredCodesByLine(comments: ReadonlyArray<{ line: number; text:
 /** Applies per-rule severity settings and ignore comments; drops rules set to 'off'. */
 export function resolveFindings(
   findings: readonly Finding[],
-  severity: Record<string, SeveritySetting>,
+  severity: SeverityOverrides,
   lineOf: (offset: number) => number,
   ignored: Map<number, Set<string> | 'all'> = new Map(),
 ): ResolvedFinding[] {
@@ -62,7 +63,7 @@ export function resolveFindings(
       const codes = ignored.get(lineOf(finding.span.start));
       if (codes === 'all' || codes?.has(finding.code)) continue;
     }
-    const base = finding.severity ?? lookupRule(finding.code)?.defaultSeverity ?? 'warning';
+    const base = finding.severity ?? ruleOf(finding.code).defaultSeverity;
     out.push({ ...finding, severity: setting ?? base });
   }
   return out;

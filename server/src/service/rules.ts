@@ -116,6 +116,11 @@ export type RuleCode = (typeof rules)[number]['code'];
 
 const byCode = new Map<string, Rule>(rules.map((r) => [r.code, r]));
 
-export function lookupRule(code: string): Rule | undefined {
-  return byCode.get(code);
+export function ruleOf(code: RuleCode): Rule {
+  return byCode.get(code)!;
+}
+
+/** Whether a name a user wrote (settings, --config) is one of our codes. */
+export function isRuleCode(code: string): code is RuleCode {
+  return byCode.has(code);
 }

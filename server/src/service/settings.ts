@@ -1,10 +1,13 @@
 // The settings the service reads. `package.json` declares the same keys under
 // contributes.configuration (a test keeps the two in step).
-import type { SeveritySetting } from './rules';
+import { isRuleCode, rules, type RuleCode, type SeveritySetting } from './rules';
+import { closestMatch } from './suggest';
+
+/** Per-rule severity by code; rules not named keep their default. */
+export type SeverityOverrides = Partial<Record<RuleCode, SeveritySetting>>;
 
 export interface Settings {
-  /** Per-rule severity by code; rules not named keep their default. */
-  severity: Record<string, SeveritySetting>;
+  severity: SeverityOverrides;
   /** Past this many characters only the head of a file is read, and only its syntax is checked. */
   maxFileSize: number;
   /** Milliseconds to wait after typing before diagnostics are recomputed. */
@@ -24,20 +27,49 @@ export const settingKeys = {
   'postfixSasl.debounceMs': defaultSettings.debounceMs,
 } as const;
 
+/** What was read, and one sentence per severity entry that was left out because it names no rule or no severity. */
+export interface SettingsRead {
+  settings: Settings;
+  problems: string[];
+}
+
+const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'] satisfies SeveritySetting[];
+
 /** Accepts what a client sent under `postfixSasl`; anything malformed falls back to the default. */
 export function readSettings(raw: unknown): Settings {
+  return readSettingsChecked(raw).settings;
+}
+
+/** As readSettings, and says which severity entries it left out, so the CLI and the server can tell the user. */
+export function readSettingsChecked(raw: unknown): SettingsRead {
   const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const diagnostics = (section.diagnostics && typeof section.diagnostics === 'object' ? section.diagnostics : {}) as Record<string, unknown>;
-  const severity: Record<string, SeveritySetting> = {};
+  const severity: SeverityOverrides = {};
+  const unknownCodes: string[] = [];
+  const badValues: string[] = [];
   if (diagnostics.severity && typeof diagnostics.severity === 'object') {
     for (const [code, value] of Object.entries(diagnostics.severity as Record<string, unknown>)) {
-      if (value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off') severity[code] = value;
+      if (!isRuleCode(code)) unknownCodes.push(code);
+      else if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) severity[code] = value as SeveritySetting;
+      else badValues.push(code);
     }
   }
   const number = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
   return {
-    severity,
-    maxFileSize: number(section.maxFileSize, defaultSettings.maxFileSize),
-    debounceMs: number(section.debounceMs, defaultSettings.debounceMs),
+    settings: {
+      severity,
+      maxFileSize: number(section.maxFileSize, defaultSettings.maxFileSize),
+      debounceMs: number(section.debounceMs, defaultSettings.debounceMs),
+    },
+    problems: [...unknownCodes.map(unknownCodeProblem), ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : [])],
   };
+}
+
+function unknownCodeProblem(code: string): string {
+  const near = closestMatch(code, rules.map((r) => r.code));
+  return `"${code.slice(0, 80)}" is not a rule code${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+function quoteList(codes: string[]): string {
+  return codes.map((c) => `"${c}"`).join(', ');
 }

@@ -3,6 +3,7 @@
 import type { ParameterInfo } from '../data/types';
 import type { Finding } from '../findings';
 import type { Value } from '../parser/values';
+import type { RuleCode } from '../rules';
 import { closestMatch } from '../suggest';
 import { checkMapItem } from './checkMapItem';
 import { checkRestrictionList, type RestrictionContext } from './checkRestrictions';
@@ -43,7 +44,7 @@ function unitName(unit: string | undefined): string {
   return { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' }[unit ?? 's'] ?? 'seconds';
 }
 
-function checkScalar(value: Value, pattern: RegExp, code: string, expectation: string): Finding[] {
+function checkScalar(value: Value, pattern: RegExp, code: RuleCode, expectation: string): Finding[] {
   const text = wholeValue(value);
   if (text === undefined || pattern.test(text)) return [];
   const span = text ? value.span : { start: value.span.start, end: value.span.start };

@@ -2,11 +2,11 @@
 // (a main.cf setting they all inherit). This merges such findings into one that names them all.
 import type { ParsedFile } from '../documents';
 import type { Finding, FindingFix, RelatedPlace } from '../findings';
-import type { Severity } from '../rules';
+import type { RuleCode, Severity } from '../rules';
 import type { Span } from '../text';
 
 export interface Candidate {
-  code: string;
+  code: RuleCode;
   file: ParsedFile;
   span: Span;
   /** Builds the message from the labels of the services concerned. */
