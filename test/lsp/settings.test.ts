@@ -17,7 +17,9 @@ describe('language server settings', () => {
 
   it('logs one line naming an unknown code and applies the rest', async () => {
     const logged: string[] = [];
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => logged.push(p.message));
+    client.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      logged.push(p.message);
+    });
     const settings = { postfixSasl: { debounceMs: 0, diagnostics: { severity: { 'invalid-boolen': 'off', 'unknown-parameter': 'off' } } } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings });
     const published = client.nextDiagnostics(uri);
