@@ -54,7 +54,7 @@ export const rules = [
   { code: 'saslauthd-syntax', defaultSeverity: 'error', summary: 'A line of the saslauthd settings file that is not a valid shell assignment.' },
   { code: 'saslauthd-unknown-variable', defaultSeverity: 'information', summary: 'A variable that neither the Red Hat nor the Debian start-up scripts read.' },
   { code: 'saslauthd-unknown-mechanism', defaultSeverity: 'error', summary: 'A saslauthd authentication mechanism that does not exist: saslauthd refuses to start.' },
-  { code: 'saslauthd-several-mechanisms', defaultSeverity: 'error', summary: 'More than one mechanism: saslauthd takes exactly one.' },
+  { code: 'saslauthd-several-mechanisms', defaultSeverity: 'warning', summary: 'More than one mechanism: saslauthd runs with the first and ignores the others.' },
   { code: 'saslauthd-unknown-flag', defaultSeverity: 'warning', summary: 'A flag saslauthd does not accept.' },
   { code: 'saslauthd-debug-flag', defaultSeverity: 'warning', summary: '-d keeps saslauthd in the foreground, so the start-up script never returns.' },
   { code: 'saslauthd-not-started', defaultSeverity: 'warning', summary: 'Debian: START is not "yes", so the init script does not start saslauthd.' },

@@ -43,7 +43,7 @@ function checkMechanism(doc: SaslauthdDocument): Finding[] {
   const words = mech.text.split(/\s+/).filter(Boolean);
   const out: Finding[] = [];
   if (words.length > 1) {
-    out.push({ code: 'saslauthd-several-mechanisms', span: mech.span, message: `saslauthd uses exactly one mechanism, but "${mech.text}" names ${words.length}. Keep one.` });
+    out.push({ code: 'saslauthd-several-mechanisms', span: mech.span, message: `saslauthd takes one mechanism: with "${mech.text}" it runs with ${words[0]} alone and never tries ${words.slice(1).join(', ')}. Keep the one you mean.` });
   }
   let at = mech.span.start;
   for (const w of words) {
