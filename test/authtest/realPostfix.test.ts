@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
+import { X509Certificate } from 'node:crypto';
+import { AuthTestOptions, AuthTestResult, CLI_REMEDIES, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { loadServers } from './helpers/realServers';
 
@@ -106,6 +107,51 @@ describe('real Postfix on 127.0.0.1', { skip }, () => {
     assert.equal(r.tls?.nameMatches, true);
     assert.ok(r.findings.some((f) => f.code === 'certificate-self-signed'));
     assert.notEqual(r.tls?.legacyProtocolAccepted, undefined);
+  });
+
+  describe('trusting the self-signed certificate', () => {
+    const fingerprint = () => new X509Certificate(readFileSync(S.caFile)).fingerprint256;
+    const sentUnderTls = (r: AuthTestResult) => r.transcript.filter((e) => e.dir === '~>');
+    const modes = [
+      { name: 'STARTTLS', port: () => S.ports.submission, tls: 'starttls' as const },
+      { name: 'implicit TLS', port: () => S.ports.smtps, tls: 'implicit' as const },
+    ];
+    for (const m of modes) {
+      test(`${m.name}: without the CA it is refused before anything is sent under TLS, and the remedies are the front end's`, async () => {
+        const r = await run(m.port(), { tls: m.tls, ca: undefined, remedies: { ...CLI_REMEDIES, untrusted: 'Press the trust button.' } });
+        assert.equal(r.verdict, 'tls-failed');
+        assert.equal(r.error?.certificate, 'untrusted');
+        assert.match(r.error!.message, /not trusted.*not sending the password\. Press the trust button\.$/);
+        assert.deepEqual(sentUnderTls(r), []);
+        assert.equal(r.tls?.certificate?.fingerprint256, fingerprint());
+      });
+
+      test(`${m.name}: the CA file trusts it`, async () => {
+        const r = await run(m.port(), { tls: m.tls });
+        assert.equal(r.verdict, 'pass', r.summary);
+        assert.equal(r.tls?.verification, 'on');
+      });
+
+      test(`${m.name}: its pinned fingerprint trusts it, without the CA, in any spelling of the hex`, async () => {
+        for (const pin of [fingerprint(), fingerprint().replace(/:/g, '').toLowerCase()]) {
+          const r = await run(m.port(), { tls: m.tls, ca: undefined, pinnedFingerprint: pin });
+          assert.equal(r.verdict, 'pass', r.summary);
+          assert.equal(r.tls?.verification, 'pinned');
+          assert.equal(r.mechanisms[0].outcome, 'ok');
+        }
+      });
+
+      test(`${m.name}: a wrong pin is refused before AUTH, even though the CA would trust it`, async () => {
+        const wrong = fingerprint().replace(/^../, (h) => (h === '00' ? '11' : '00'));
+        const r = await run(m.port(), { tls: m.tls, pinnedFingerprint: wrong });
+        assert.equal(r.verdict, 'tls-failed');
+        assert.equal(r.error?.certificate, 'changed');
+        assert.ok(r.error!.message.includes(wrong) && r.error!.message.includes(fingerprint()), r.error!.message);
+        assert.deepEqual(r.mechanisms, []);
+        assert.deepEqual(sentUnderTls(r), [], 'nothing, not even EHLO, went to the unpinned certificate');
+        assert.ok(!r.transcript.some((e) => /^AUTH/.test(e.text)));
+      });
+    }
   });
 
   describe('swaks agrees with us', () => {

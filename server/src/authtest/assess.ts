@@ -1,7 +1,8 @@
 import { MechanismResult } from './authExchange';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { Stage } from './errors';
-import { Finding, finding } from './findings';
+import { Finding, FindingKey, Severity, finding as makeFinding } from './findings';
+import { Remedies } from './remedies';
 import { PLAINTEXT_MECHANISMS } from './mechanisms';
 import { TlsInfo } from './tlsInfo';
 
@@ -15,11 +16,13 @@ export interface Observations {
   unsupportedOffered: string[];
   error?: { stage: Stage; message: string };
   insecure: boolean;
+  remedies: Remedies;
 }
 
 /** Turns what the test saw into findings, in order of importance. */
 export function assess(o: Observations): Finding[] {
   const out: Finding[] = [];
+  const finding = (key: FindingKey, detail?: string, severity?: Severity) => makeFinding(key, o.remedies, detail, severity);
   if (o.before) {
     const clearMechs = offeredMechanisms(o.before);
     if (clearMechs.length && o.before.starttls) out.push(finding('authBeforeTls', `Before STARTTLS the server offers AUTH ${clearMechs.join(' ')}.`));
@@ -38,8 +41,12 @@ export function assess(o: Observations): Finding[] {
     if (t.certificate.expired) out.push(finding('certExpired', `It expired on ${t.certificate.validTo}.`));
     else if (t.certificate.notYetValid) out.push(finding('certNotYetValid', `It is valid from ${t.certificate.validFrom}.`));
     if (t.certificate.selfSigned) out.push(finding('certSelfSigned', `Subject ${t.certificate.subject}.`));
-    else if (!t.chainVerified && !t.certificate.expired) out.push(finding('certUntrusted', `OpenSSL says ${t.chainError}.`));
-    if (!t.nameMatches) out.push(finding('certOtherName', t.nameError ? `${t.nameError}.` : undefined));
+    // A pinned certificate is trusted here by the user's choice; other clients still refuse it, but it is not
+    // this test's failure.
+    const pinned = t.verification === 'pinned' ? 'warning' : undefined;
+    const pinNote = pinned ? ' You pinned it, so this test went on; clients that verify will refuse it.' : '';
+    if (!t.certificate.selfSigned && !t.chainVerified && !t.certificate.expired) out.push(finding('certUntrusted', `OpenSSL says ${t.chainError}.${pinNote}`, pinned));
+    if (!t.nameMatches) out.push(finding('certOtherName', `${t.nameError ? `${t.nameError}.` : ''}${pinNote}`.trim() || undefined, pinned));
   }
   if (t?.legacyProtocolAccepted) out.push(finding('legacyTls', `The server completed a ${t.legacyProtocolAccepted} handshake.`));
   if (o.insecure && t) out.push(finding('verificationOff'));

@@ -24,3 +24,17 @@ export function asSmtpTestError(err: unknown, stage: Stage): SmtpTestError {
   const text = e?.code ? `${e.code}: ${e.message}` : String(e?.message ?? err);
   return new SmtpTestError(stage, text);
 }
+
+/**
+ * The certificate was refused before anything was sent under TLS: 'untrusted' (chain or name does not
+ * verify, or no certificate), 'changed' (not the pinned one). Front ends offer their trust controls on it.
+ */
+export class CertificateRefused extends SmtpTestError {
+  constructor(
+    readonly kind: 'untrusted' | 'changed',
+    message: string,
+  ) {
+    super('TLS', message);
+    this.name = 'CertificateRefused';
+  }
+}

@@ -1,4 +1,6 @@
 /** The findings an auth test can report: stable codes, a default severity, and our own words. */
+import { Remedies, withRemedies } from './remedies';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface FindingRule {
@@ -56,9 +58,9 @@ export const FINDING_RULES = {
     code: 'certificate-self-signed',
     severity: 'warning',
     title: 'The certificate is self-signed',
-    explanation: 'Clients cannot verify it unless they trust it explicitly (--ca FILE). Use a certificate from a CA (e.g. Let\'s Encrypt) for clients you do not control.',
+    explanation: 'Clients cannot verify it unless they trust it explicitly ({trustCa}). Use a certificate from a CA (e.g. Let\'s Encrypt) for clients you do not control.',
   },
-  certUntrusted: { code: 'certificate-untrusted', severity: 'error', title: 'The certificate chain does not verify', explanation: 'Install the intermediate certificates (smtpd_tls_chain_files), or pass the issuing CA with --ca FILE.' },
+  certUntrusted: { code: 'certificate-untrusted', severity: 'error', title: 'The certificate chain does not verify', explanation: 'Install the intermediate certificates (smtpd_tls_chain_files), or {trustCa}.' },
   certOtherName: { code: 'certificate-name-mismatch', severity: 'error', title: 'The certificate is for another name', explanation: 'Clients connecting by this name will refuse it. Connect by the name in the certificate, or add this name to its subjectAltName.' },
   verificationOff: {
     code: 'verification-off',
@@ -73,7 +75,7 @@ export const FINDING_RULES = {
     explanation: 'The EHLO reply has no AUTH line, so no client can authenticate here.',
     likelyCauses: [
       'smtpd_sasl_auth_enable = no for this service (check the -o overrides in master.cf)',
-      'smtpd_tls_auth_only = yes and this connection is not encrypted: test with --tls starttls',
+      'smtpd_tls_auth_only = yes and this connection is not encrypted: {useStarttls}',
       'TLS-only auth without a working certificate: STARTTLS is then missing too, so AUTH never appears',
       'the SASL back end failed to start (the mail log says "no SASL authentication mechanisms")',
     ],
@@ -107,7 +109,7 @@ export const FINDING_RULES = {
     code: 'auth-requires-tls',
     severity: 'error',
     title: 'The server wants STARTTLS before AUTH (530)',
-    explanation: 'Run the test with --tls starttls.',
+    explanation: 'Without TLS it will not authenticate: {useStarttls}.',
   },
   serverNotVerified: {
     code: 'server-proof-failed',
@@ -120,9 +122,11 @@ export const FINDING_RULES = {
 
 export type FindingKey = keyof typeof FINDING_RULES;
 
-export function finding(key: FindingKey, detail?: string): Finding {
+/** A finding with the front end's remedies filled in; `severity` overrides the rule's where the context changes it. */
+export function finding(key: FindingKey, remedies: Remedies, detail?: string, severity?: Severity): Finding {
   const rule: FindingRule = FINDING_RULES[key];
-  const f: Finding = { code: rule.code, severity: rule.severity, title: rule.title, detail: detail ? `${detail} ${rule.explanation}` : rule.explanation };
-  if (rule.likelyCauses) f.likelyCauses = [...rule.likelyCauses];
+  const explanation = withRemedies(rule.explanation, remedies);
+  const f: Finding = { code: rule.code, severity: severity ?? rule.severity, title: rule.title, detail: detail ? `${detail} ${explanation}` : explanation };
+  if (rule.likelyCauses) f.likelyCauses = rule.likelyCauses.map((c) => withRemedies(c, remedies));
   return f;
 }

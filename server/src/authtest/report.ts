@@ -1,5 +1,5 @@
 import { Capabilities, offeredMechanisms } from './capabilities';
-import { AuthTestResult } from './runAuthTest';
+import { AuthTestResult, TestStop } from './runAuthTest';
 import { formatTranscript } from './transcript';
 
 const VERDICT_WORDS: Record<AuthTestResult['verdict'], string> = {
@@ -26,6 +26,7 @@ function tlsLines(r: AuthTestResult): string[] {
     const c = t.certificate;
     out.push(`  certificate: ${c.subject}; SAN ${c.subjectAltNames.join(', ') || '(none)'}`);
     out.push(`  issuer: ${c.issuer}; valid ${c.validFrom} to ${c.validTo}${c.selfSigned ? '; self-signed' : ''}`);
+    out.push(`  SHA-256 fingerprint: ${c.fingerprint256}`);
   }
   if (t.legacyProtocolAccepted !== undefined) out.push(`  TLS 1.0/1.1: ${t.legacyProtocolAccepted ? `accepted (${t.legacyProtocolAccepted})` : 'refused'}`);
   return out;
@@ -60,11 +61,52 @@ export function formatTextReport(r: AuthTestResult, withTranscript = true): stri
   return out.join('\n') + '\n';
 }
 
-const md = (s: string) => s.replace(/([\\`*_[\]|<>])/g, '\\$1');
+/**
+ * Inline markdown for text that may come from the server: markup characters escaped, and line breaks and
+ * other control characters made visible, so no server text can start a heading, a list or a table row.
+ */
+const md = (s: string) =>
+  s
+    .replace(/([\\`*_[\]|<>#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ⏎ ')
+    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+
+const CERTIFICATE_REFUSED: Record<NonNullable<TestStop['certificate']>, string> = {
+  untrusted: 'the certificate is not trusted',
+  changed: 'the certificate is not the pinned one',
+};
+
+/**
+ * One line for the top of a report and for a notification: PASS or FAIL, where, and what worked or where
+ * it stopped. Built from the verdict, our own step names and the mechanism names only; no server text.
+ */
+export function reportHeadline(r: AuthTestResult): string {
+  const where = `${r.host} port ${r.port} (${r.tlsMode})`;
+  const ok = r.mechanisms.filter((m) => m.outcome === 'ok').map((m) => m.name);
+  const failed = r.mechanisms.filter((m) => m.outcome !== 'ok' && m.outcome !== 'not-offered').map((m) => `${m.name} ${m.outcome}`);
+  const worked = ok.length ? `${ok.join(', ')} worked` : '';
+  switch (r.verdict) {
+    case 'pass':
+      return `PASS: ${where}: ${worked}`;
+    case 'insecure':
+      return `FAIL: ${where}: ${worked}, but unsafely (${r.findings.find((f) => f.severity === 'error')?.title ?? 'see the findings'})`;
+    case 'auth-failed':
+      return `FAIL: ${where}: ${[failed.join(', '), worked].filter(Boolean).join('; ')}`;
+    case 'no-auth':
+      return `FAIL: ${where}: ${r.tls ? 'TLS worked; ' : ''}no usable AUTH mechanism offered`;
+    case 'input-error':
+      return `NOT RUN: ${where}: the input was refused`;
+    default: {
+      const why = r.error?.certificate && CERTIFICATE_REFUSED[r.error.certificate];
+      const reached = r.error?.stage === 'connect' ? '' : r.server.banner ? ' after the banner' : ' after connecting';
+      return `FAIL: ${where}: stopped at ${r.error?.stage ?? 'an unknown step'}${reached}${why ? `: ${why}, no password sent` : ''}`;
+    }
+  }
+}
 
 /** The same report in markdown, for a VS Code preview. */
 export function formatMarkdownReport(r: AuthTestResult): string {
-  const out = [`# ${VERDICT_WORDS[r.verdict]}: ${md(r.summary)}`, '', `\`${r.host}\` port ${r.port}, TLS mode \`${r.tlsMode}\`, user \`${r.user}\`, ${r.ms} ms`, ''];
+  const out = [`# ${md(reportHeadline(r))}`, '', `**${VERDICT_WORDS[r.verdict]}**: ${md(r.summary)}`, '', `${md(r.host)} port ${r.port}, TLS mode \`${r.tlsMode}\`, user ${md(r.user)}, ${r.ms} ms`, ''];
   if (r.mechanisms.length) {
     out.push('## Mechanisms', '', '| Mechanism | Outcome | Code | ms | Message |', '|---|---|---|---|---|');
     for (const m of r.mechanisms) out.push(`| ${m.name} | ${m.outcome} | ${m.code ?? ''} | ${m.ms} | ${md(m.message)} |`);

@@ -1,10 +1,12 @@
 import { MechanismResult, runMechanism } from './authExchange';
 import { assess } from './assess';
 import { Capabilities, offeredMechanisms } from './capabilities';
-import { SmtpTestError, Stage, asSmtpTestError } from './errors';
+import { CertificateRefused, SmtpTestError, Stage, asSmtpTestError } from './errors';
 import { Finding } from './findings';
 import { SUPPORTED_MECHANISMS, createMechanism } from './mechanisms';
 import { Redactor } from './redact';
+import { CLI_REMEDIES, Remedies } from './remedies';
+import { checkCaCertificates, normalizeFingerprint } from './trust';
 import { ConnectionLimits } from './smtpConnection';
 import { SessionSettings, SessionState, TlsMode, openSession } from './session';
 import { TlsInfo } from './tlsInfo';
@@ -24,8 +26,16 @@ export interface AuthTestOptions {
   mechanisms: string[] | 'all';
   /** Extra trust anchors (PEM), added to the system's. */
   ca?: string | Buffer | Array<string | Buffer>;
+  /**
+   * Trust exactly the certificate with this SHA-256 fingerprint (hex, with or without colons): the test goes
+   * on when the server presents it, whatever its chain and name say, and stops before AUTH when it presents
+   * any other.
+   */
+  pinnedFingerprint?: string;
   /** Go on whatever the certificate says; reported as a finding. */
   insecure?: boolean;
+  /** The front end's words for what the user can do (its flags or its settings); default the CLI's. */
+  remedies?: Remedies;
   /** Limit for each step (connect, banner, each reply, TLS handshake). Default 10 s. */
   timeoutMs?: number;
   /** Limit for the whole test. Default 60 s. */
@@ -59,10 +69,16 @@ export interface AuthTestResult {
   mechanisms: MechanismResult[];
   findings: Finding[];
   transcript: TranscriptEntry[];
-  /** What stopped the test before AUTH, if anything. */
-  error?: { stage: Stage; message: string };
+  /** What stopped the test before AUTH, if anything; `certificate` when it was the certificate that was refused. */
+  error?: TestStop;
   startedAt: string;
   ms: number;
+}
+
+export interface TestStop {
+  stage: Stage;
+  message: string;
+  certificate?: CertificateRefused['kind'];
 }
 
 export const DEFAULT_PORTS: Record<TlsMode, number> = { starttls: 587, 'starttls-optional': 587, implicit: 465, none: 25 };
@@ -72,10 +88,16 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   const port = opts.port ?? DEFAULT_PORTS[opts.tls];
   const base = { host: opts.host, port, tlsMode: opts.tls, user: opts.user, startedAt: new Date(started).toISOString() };
   let password: string;
+  const ca = opts.ca === undefined ? undefined : Array.isArray(opts.ca) ? opts.ca : [opts.ca];
+  const remedies = opts.remedies ?? CLI_REMEDIES;
   try {
     checkNoControl('host', opts.host);
     checkNoControl('user', opts.user);
     if (opts.ehloName !== undefined) checkNoControl('EHLO name', opts.ehloName);
+    if (opts.pinnedFingerprint !== undefined && !normalizeFingerprint(opts.pinnedFingerprint)) {
+      throw new SmtpTestError('input', 'the pinned fingerprint is not a SHA-256 fingerprint (64 hex digits)');
+    }
+    if (ca) checkCaCertificates(ca);
     password = typeof opts.password === 'function' ? await opts.password() : opts.password;
     checkNoControl('password', password);
   } catch (err) {
@@ -93,7 +115,9 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     stepMs: opts.timeoutMs ?? 10_000,
     deadline: started + (opts.totalTimeoutMs ?? 60_000),
     verify: !opts.insecure,
-    ca: opts.ca === undefined ? undefined : Array.isArray(opts.ca) ? opts.ca : [opts.ca],
+    ca,
+    pin: opts.pinnedFingerprint === undefined ? undefined : normalizeFingerprint(opts.pinnedFingerprint),
+    remedies,
     transcript,
     limits: opts.limits,
     resolve: opts.resolve,
@@ -102,7 +126,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   const first: SessionState = {};
   const mechanisms: MechanismResult[] = [];
   let unsupportedOffered: string[] = [];
-  let error: { stage: Stage; message: string } | undefined;
+  let error: TestStop | undefined;
 
   progress(`Connecting to ${opts.host} port ${port}`);
   try {
@@ -141,6 +165,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   } catch (err) {
     const e = asSmtpTestError(err, 'connect');
     error = { stage: e.stage, message: e.detail };
+    if (e instanceof CertificateRefused) error.certificate = e.kind;
     first.conn?.close();
   }
 
@@ -150,7 +175,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   }
 
   const clear = opts.tls === 'none' || !!first.fellBackToClear;
-  const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure });
+  const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure, remedies });
   const verdict = decide(error, mechanisms, findings);
   const result: AuthTestResult = {
     ...base,

@@ -1,7 +1,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { Capabilities, parseEhlo } from './capabilities';
-import { SmtpTestError } from './errors';
+import { CertificateRefused, SmtpTestError } from './errors';
+import { Remedies } from './remedies';
 import { SmtpConnection } from './smtpConnection';
 import { TlsInfo, describeTls, verificationFailure } from './tlsInfo';
 import { Transcript } from './transcript';
@@ -18,6 +19,9 @@ export interface SessionSettings {
   deadline: number;
   verify: boolean;
   ca?: Array<string | Buffer>;
+  /** Accept exactly the certificate with this SHA-256 fingerprint (normalised, `AB:CD:…`), whatever its chain says. */
+  pin?: string;
+  remedies: Remedies;
   transcript: Transcript;
   limits?: ConnectionLimits;
   resolve?: (host: string) => Promise<string[]>;
@@ -103,11 +107,16 @@ async function ehlo(conn: SmtpConnection, s: SessionSettings): Promise<Capabilit
   return parseEhlo(reply.lines);
 }
 
+/** The TLS handshake, then the certificate judged before a single byte goes out under TLS. */
 async function handshake(conn: SmtpConnection, s: SessionSettings, state: SessionState): Promise<void> {
   const socket = await conn.startTls(tlsOptions(s), s.stepMs);
-  state.tls = describeTls(socket, s.host, s.verify ? 'on' : 'off');
-  if (s.verify && !s.legacyOnly) {
-    const why = verificationFailure(state.tls);
-    if (why) throw new SmtpTestError('TLS', `${why}; not sending the password. Trust it with --ca FILE, or accept it with --insecure.`);
+  const pinMatches = !!s.pin && socket.getPeerCertificate().fingerprint256 === s.pin;
+  state.tls = describeTls(socket, s.host, !s.verify ? 'off' : pinMatches ? 'pinned' : 'on');
+  if (!s.verify || s.legacyOnly || pinMatches) return;
+  if (s.pin) {
+    const got = state.tls.certificate?.fingerprint256 ?? 'no certificate';
+    throw new CertificateRefused('changed', `the certificate is not the pinned one (pinned SHA-256 ${s.pin}, the server sent ${got}); not sending the password. ${s.remedies.pinChanged}`);
   }
+  const why = verificationFailure(state.tls);
+  if (why) throw new CertificateRefused('untrusted', `${why}; not sending the password. ${s.remedies.untrusted}`);
 }

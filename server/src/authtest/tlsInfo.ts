@@ -13,19 +13,25 @@ export interface CertificateInfo {
   notYetValid: boolean;
 }
 
+export type Verification = 'on' | 'off' | 'pinned';
+
 export interface TlsInfo {
   protocol: string | null;
   cipher: string | null;
   certificate?: CertificateInfo;
-  /** Whether the chain verifies against the trusted roots (plus --ca). */
+  /** Whether the chain verifies against the trusted roots (plus any extra CA). */
   chainVerified: boolean;
   /** OpenSSL's reason when it does not, e.g. DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED. */
   chainError?: string;
   /** Whether the certificate names the host we connected to. */
   nameMatches: boolean;
   nameError?: string;
-  /** 'off' when the user turned verification off (--insecure): the test goes on whatever the certificate says. */
-  verification: 'on' | 'off';
+  /**
+   * 'on': chain and name must verify. 'off': the user turned verification off (the CLI's --insecure) and the
+   * test goes on whatever the certificate says. 'pinned': the user trusts exactly one certificate, by its
+   * SHA-256 fingerprint, and this is it.
+   */
+  verification: Verification;
   /** Set by the legacy probe: the old protocol (TLSv1, TLSv1.1) the server agreed to, or null when it refused both. */
   legacyProtocolAccepted?: string | null;
 }
@@ -38,7 +44,7 @@ function dn(fields: object | undefined): string {
 }
 
 /** Reads what the handshake established. Verification is done here, not by Node, so details survive a failure. */
-export function describeTls(socket: tls.TLSSocket, host: string, verification: 'on' | 'off', now = Date.now()): TlsInfo {
+export function describeTls(socket: tls.TLSSocket, host: string, verification: Verification, now = Date.now()): TlsInfo {
   const info: TlsInfo = {
     protocol: socket.getProtocol(),
     cipher: socket.getCipher()?.name ?? null,
