@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkParsed, parseText, type Analysis, type ParsedText } from './service/analyze';
 import type { ResolvedFinding } from './service/findings';
 import { codeActions } from './service/codeActions';
+import { resolveCompletion } from './service/completionDocs';
 import type { ParsedFile } from './service/documents';
 import { featuresFor } from './service/features';
 import { languageIds, type LanguageId } from './service/languages';
@@ -152,7 +153,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'] },
+      completionProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'], resolveProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       documentSymbolProvider: true,
@@ -194,6 +195,7 @@ documents.onDidClose((e) => {
 });
 
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).complete?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? []));
+connection.onCompletionResolve((item) => guarded(() => resolveCompletion(item), item));
 connection.onHover((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => featuresFor(file.languageId).hover?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? null));
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).symbols?.(file) ?? []));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).folding?.(file) ?? []));

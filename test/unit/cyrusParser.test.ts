@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseFile } from '../../server/src/service/documents';
-import { featuresFor } from '../../server/src/service/features';
+import { completionItems, featuresFor } from '../../server/src/service/features';
 import { detectLanguage, type LanguageId } from '../../server/src/service/languages';
 import '../../server/src/service/register';
 import { parseCyrusSasl } from '../../server/src/service/cyrus/parse';
@@ -19,7 +19,7 @@ function at(input: string, lang: LanguageId) {
 }
 const labels = (input: string, lang: LanguageId) => {
   const { file, offset, features } = at(input, lang);
-  return (features.complete?.(file, offset, [file]) ?? []).map((i) => i.label);
+  return completionItems(features.complete?.(file, offset, [file])).map((i) => i.label);
 };
 const hoverText = (input: string, lang: LanguageId) => {
   const { file, offset, features } = at(input, lang);
@@ -94,7 +94,7 @@ describe('editor features', () => {
     for (const text of ['pwcheck_method: saslauthd\r\n', 'pwch\r\nmech_list: PLAIN\r\n']) {
       const file = parseFile('file:///etc/x', 'cyrus-sasl', text);
       const offset = text.indexOf('\r\n') + 1;
-      const items = featuresFor('cyrus-sasl').complete?.(file, offset, [file]) ?? [];
+      const items = completionItems(featuresFor('cyrus-sasl').complete?.(file, offset, [file]));
       assert.ok(items.length > 0, JSON.stringify(text));
       for (const item of items) {
         const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;

@@ -1,15 +1,17 @@
 // main.cf completion through the registered feature: `|` marks the cursor; each case runs with \n and \r\n.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
+import { resolveCompletion } from '../../server/src/service/completionDocs';
 import { parseFile } from '../../server/src/service/documents';
-import { featuresFor } from '../../server/src/service/features';
+import { completionItems, featuresFor } from '../../server/src/service/features';
+import { MAX_NAME_ITEMS } from '../../server/src/service/mainCf/completion';
 import '../../server/src/service/mainCf/register';
 import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
 
 function complete(text: string, offset: number): CompletionItem[] {
   const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', text);
-  return featuresFor('postfix-main').complete!(file, offset, [file]);
+  return completionItems(featuresFor('postfix-main').complete!(file, offset, [file]));
 }
 
 interface ApplyCase {
@@ -119,25 +121,65 @@ describe('main.cf completion: offered labels', () => {
   }
 });
 
-describe('main.cf completion: item details', () => {
-  test('parameter names carry docs, type and default', () => {
-    const item = complete('', 0).find((i) => i.label === 'smtpd_sasl_auth_enable');
-    assert.ok(item);
-    assert.match(item.detail ?? '', /yes\/no · default: no/);
-    assert.equal(typeof item.documentation, 'object');
-    assert.match((item.documentation as { value: string }).value, /\*\*smtpd_sasl_auth_enable\*\*/);
+describe('main.cf completion: ranking and lean items', () => {
+  const emptyLine = complete('', 0);
+
+  test('an empty line starts with the SASL names, then TLS, relay and identity, then the snippets and the rest', () => {
+    const labels = emptyLine.map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 3), ['smtpd_sasl_auth_enable', 'smtpd_sasl_type', 'smtpd_sasl_path']);
+    const firstOf = (name: string) => labels.indexOf(name);
+    assert.ok(firstOf('smtp_sasl_password_maps') < firstOf('smtpd_tls_security_level'), 'SASL before TLS');
+    assert.ok(firstOf('smtpd_tls_security_level') < firstOf('smtpd_relay_restrictions'), 'TLS before relay');
+    assert.ok(firstOf('smtpd_relay_restrictions') < firstOf('myhostname'), 'relay before identity');
+    assert.ok(firstOf('myhostname') < firstOf('pf-sasl-dovecot'), 'identity before the snippets');
+    assert.equal(labels[firstOf('pf-relay-auth') + 1], '2bounce_notice_recipient', 'the rest follows, by name');
+    assert.deepEqual(emptyLine.map((i) => i.sortText), [...emptyLine.map((i) => i.sortText!)].sort(), 'sortText keeps this order');
+  });
+
+  test('a list cut short says so, and the client gets the rest by typing', () => {
+    const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', '');
+    const answer = featuresFor('postfix-main').complete!(file, 0, [file]);
+    assert.ok(!Array.isArray(answer) && answer.isIncomplete);
+    assert.ok(emptyLine.length <= MAX_NAME_ITEMS + 5);
+    const typed = withCursor('virtual_alias_m|');
+    assert.ok(complete(typed.text, typed.offset).some((i) => i.label === 'virtual_alias_maps'));
+  });
+
+  test('name items carry no documentation or detail, only a data tag; the answer stays small', () => {
+    for (const item of emptyLine.filter((i) => i.kind === CompletionItemKind.Property)) {
+      assert.equal(item.documentation, undefined, item.label);
+      assert.equal(item.detail, undefined, item.label);
+      assert.equal(item.data, 'param', item.label);
+    }
+    assert.ok(JSON.stringify(emptyLine).length <= 40_000, `${JSON.stringify(emptyLine).length} bytes`);
+  });
+
+  test('resolve fills in the documentation of names, restrictions, table types and snippets', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['|', 'smtpd_sasl_auth_enable', /\*\*smtpd_sasl_auth_enable\*\* · yes\/no[\s\S]*Default: `no`/],
+      ['smtpd_relay_restrictions = |', 'permit_sasl_authenticated', /\*\*permit_sasl_authenticated\*\* · restriction/],
+      ['alias_maps = |', 'lmdb', /\*\*lmdb:\*\* · lookup table type/],
+      ['pf-sasl|', 'pf-sasl-dovecot', /Dovecot[\s\S]*smtpd_sasl_type = dovecot/],
+    ];
+    for (const [input, label, expected] of cases) {
+      const { text, offset } = withCursor(input);
+      const item = complete(text, offset).find((i) => i.label === label);
+      assert.ok(item, label);
+      assert.equal(item.documentation, undefined, label);
+      const resolved = resolveCompletion(item);
+      assert.match((resolved.documentation as { value: string }).value, expected);
+      assert.deepEqual(resolved.textEdit, item.textEdit, 'resolve changes no edit');
+    }
   });
 
   test('deprecated names are tagged and sorted after the others', () => {
-    const items = complete('', 0);
+    const { text, offset } = withCursor('smtpd_use|');
+    const items = complete(text, offset);
     const old = items.find((i) => i.label === 'smtpd_use_tls');
-    const current = items.find((i) => i.label === 'smtpd_tls_security_level');
-    assert.ok(old && current);
+    assert.ok(old);
     assert.deepEqual(old.tags, [CompletionItemTag.Deprecated]);
-    assert.equal(current.tags, undefined);
-    assert.ok(old.sortText! > current.sortText!);
     const lastLive = items.filter((i) => !i.tags).map((i) => i.sortText!).sort().at(-1)!;
-    assert.ok(old.sortText! > lastLive);
+    assert.ok(lastLive && old.sortText! > lastLive);
   });
 
   test('deprecated restrictions are tagged', () => {
@@ -181,7 +223,7 @@ describe('main.cf completion and hover never throw', () => {
         const features = featuresFor('postfix-main');
         for (let offset = 0; offset <= text.length + 1; offset++) {
           if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // not a position a client can send
-          for (const item of features.complete!(file, offset, [file])) applyCompletion(text, Math.min(offset, text.length), item);
+          for (const item of completionItems(features.complete!(file, offset, [file]))) applyCompletion(text, Math.min(offset, text.length), item);
           features.hover!(file, offset, [file]);
         }
       });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import { parseFile, type ParsedFile } from '../../server/src/service/documents';
-import { featuresFor } from '../../server/src/service/features';
+import { completionItems, featuresFor } from '../../server/src/service/features';
 import '../../server/src/service/register';
 import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
 
@@ -17,7 +17,7 @@ function master(text: string): ParsedFile {
 
 function complete(text: string, offset: number): CompletionItem[] {
   const file = master(text);
-  return features().complete!(file, offset, [file, MAIN]);
+  return completionItems(features().complete!(file, offset, [file, MAIN]));
 }
 
 function hoverText(text: string, offset: number): string {

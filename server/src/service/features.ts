@@ -1,11 +1,12 @@
 // Per-file-type editor features. Each is a pure function of (parsed file, offset, instance).
-import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Span } from './text';
 import type { ParsedFile } from './documents';
 import type { LanguageId } from './languages';
 
 export interface LanguageFeatures {
-  complete?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): CompletionItem[];
+  /** A list when it may be cut short (the client asks again as the user types). */
+  complete?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): CompletionItem[] | CompletionList;
   hover?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): Hover | null;
   symbols?(file: ParsedFile): DocumentSymbol[];
   folding?(file: ParsedFile): FoldingRange[];
@@ -23,4 +24,9 @@ export function registerFeatures(languageId: LanguageId, features: LanguageFeatu
 
 export function featuresFor(languageId: LanguageId): LanguageFeatures {
   return registry.get(languageId) ?? {};
+}
+
+/** The items of a completion answer, list or array. */
+export function completionItems(answer: CompletionItem[] | CompletionList | undefined): CompletionItem[] {
+  return answer === undefined ? [] : Array.isArray(answer) ? answer : answer.items;
 }

@@ -1,60 +1,175 @@
-// main.cf completion: parameter names where a name can start, values by the parameter's type on
-// the value side only, and $references. The catalogue's items are built once; a request only adds
-// the edit range, so its cost does not grow with the catalogue's docs or the document's size.
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver-types';
+// main.cf completion: parameter names (and snippets) where a line can start, values by the
+// parameter's type on the value side only, and $references. Items are lean: label, kind, rank and a
+// `data` tag; documentation comes on `completionItem/resolve` (completionDocs.ts). Name lists are
+// filtered by what was typed and capped, so a response stays small; the client asks again as the user types.
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import { allParameters, lookupParameter, mapTypes, restrictions, saslSecurityOptions } from '../data/catalogue';
+import { rankedOverlayGroups } from '../data/completionRank';
+import { overlayTables } from '../data/overlay';
 import type { MapTypeInfo, ParameterInfo } from '../data/types';
 import type { MainCfDocument } from '../parser/mainCf';
-import { parameterDetail, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs } from './docs';
+import { isSubsequence, snippetItems, snippetSpan } from '../snippets';
+import { levelDefault } from './compatibility';
+import { renderOptionWordDocs } from './docs';
+import { expandValue } from './expand';
 import { locate, restrictionClasses, type MainCfLocation, type ValueLocation } from './locate';
 
-type Base = Omit<CompletionItem, 'textEdit'>;
+/** At most this many names per response: enough to fill any list widget, small enough to send at once. */
+export const MAX_NAME_ITEMS = 150;
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 
-/** Deprecated entries sort after all others. */
-function sortKey(name: string, deprecated: boolean): string {
-  return (deprecated ? '1' : '0') + name;
+interface RankedName {
+  info: ParameterInfo;
+  lower: string;
+  /** Ranked groups come before the rest, deprecated names after everything. */
+  tier: 'ranked' | 'rest' | 'deprecated';
 }
 
-let parameterItems: Base[] | undefined;
-function parameterBases(): Base[] {
-  parameterItems ??= allParameters().map((info) => parameterBase(info, CompletionItemKind.Property));
-  return parameterItems;
+let rankedNames: RankedName[] | undefined;
+/** Every parameter in offering order: the ranked overlay groups in their own order, the rest by name. */
+function namesInRank(): RankedName[] {
+  if (rankedNames) return rankedNames;
+  const seen = new Set<string>();
+  const ranked: RankedName[] = [];
+  for (const group of rankedOverlayGroups) {
+    for (const name of Object.keys(overlayTables[group])) {
+      const info = lookupParameter(name);
+      if (!info || info.deprecated || seen.has(name)) continue;
+      seen.add(name);
+      ranked.push({ info, lower: name.toLowerCase(), tier: 'ranked' });
+    }
+  }
+  const rest = allParameters().filter((info) => !seen.has(info.name));
+  for (const info of rest) if (!info.deprecated) ranked.push({ info, lower: info.name.toLowerCase(), tier: 'rest' });
+  for (const info of rest) if (info.deprecated) ranked.push({ info, lower: info.name.toLowerCase(), tier: 'deprecated' });
+  rankedNames = ranked;
+  return ranked;
 }
 
-let referenceItems: Base[] | undefined;
-function referenceBases(): Base[] {
-  referenceItems ??= allParameters().map((info) => parameterBase(info, CompletionItemKind.Variable));
-  return referenceItems;
+/** The names matching `typed`: those it begins first, then fuzzy (subsequence) matches, each in rank order; deprecated names last. */
+function matchingNames(typed: string): { names: RankedName[]; complete: boolean } {
+  const lower = typed.toLowerCase();
+  const starting: RankedName[] = [];
+  const fuzzy: RankedName[] = [];
+  const old: RankedName[] = [];
+  for (const entry of namesInRank()) {
+    const begins = entry.lower.startsWith(lower);
+    if (!begins && (fuzzy.length > MAX_NAME_ITEMS || !isSubsequence(lower, entry.lower))) continue;
+    if (entry.tier === 'deprecated') old.push(entry);
+    else (begins ? starting : fuzzy).push(entry);
+  }
+  old.sort((a, b) => Number(!a.lower.startsWith(lower)) - Number(!b.lower.startsWith(lower)));
+  let all = starting.concat(fuzzy, old);
+  // A misspelt name (renaming `smtpd_sasl_auth_enabel`): the names sharing its longest prefix.
+  for (let n = lower.length - 1; n > 0 && !all.length; n--) all = namesInRank().filter((e) => e.lower.startsWith(lower.slice(0, n)));
+  return { names: all.slice(0, MAX_NAME_ITEMS), complete: all.length <= MAX_NAME_ITEMS };
 }
 
-function parameterBase(info: ParameterInfo, kind: CompletionItemKind): Base {
-  const base: Base = {
-    label: info.name,
-    kind,
-    detail: parameterDetail(info),
-    documentation: markdown(renderParameterDocs(info)),
-    sortText: sortKey(info.name, !!info.deprecated),
-  };
-  if (info.deprecated) base.tags = [CompletionItemTag.Deprecated];
-  return base;
+/** sortText keeps our order among items a client scores alike. */
+const rankText = (i: number) => String(i).padStart(3, '0');
+
+function nameItem(entry: RankedName, kind: CompletionItemKind, range: Range, newText: string, rank: number): CompletionItem {
+  const item: CompletionItem = { label: entry.info.name, kind, sortText: rankText(rank), textEdit: { range, newText }, data: 'param' };
+  if (entry.tier === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
+  return item;
 }
 
-let restrictionItems: Base[] | undefined;
-function restrictionBases(): Base[] {
-  restrictionItems ??= restrictions.map((r) => {
-    const base: Base = {
-      label: r.name,
-      kind: CompletionItemKind.Keyword,
-      detail: r.argument === 'map' ? 'restriction · followed by a lookup table' : r.argument === 'domain' ? 'restriction · followed by a domain' : 'restriction',
-      documentation: markdown(renderRestrictionDocs(r)),
-      sortText: sortKey(r.name, !!r.deprecated),
-    };
-    if (r.deprecated) base.tags = [CompletionItemTag.Deprecated];
-    return base;
+export function completeMainCf(doc: MainCfDocument, offset: number): CompletionList {
+  const at = locate(doc, offset);
+  // The edit must hold the cursor: right before a `$name` there is nothing to complete.
+  const cursor = Math.min(Math.max(offset, 0), doc.text.length);
+  if ('span' in at && (at.span.start > cursor || at.span.end < cursor) && at.kind !== 'empty') return list([]);
+  switch (at.kind) {
+    case 'empty':
+    case 'name':
+      return completeNames(doc, at, cursor);
+    case 'none':
+      return list(snippetsAt(doc, cursor));
+    case 'reference':
+      return completeReferences(doc, at, cursor);
+    case 'restriction':
+      return list(completeRestrictions(doc, at));
+    case 'mapType':
+      return list(completeMapTypes(doc, at));
+    case 'option':
+      return list(completeOptions(doc, at));
+    case 'value':
+      return list(completeValues(doc, at));
+    default:
+      return list([]);
+  }
+}
+
+function list(items: CompletionItem[], isIncomplete = false): CompletionList {
+  return { isIncomplete, items };
+}
+
+/** Snippets where a line starts with nothing but the word being typed (`pf-sasl|`). */
+function snippetsAt(doc: MainCfDocument, cursor: number): CompletionItem[] {
+  const line = doc.lines.positionAt(cursor).line;
+  const start = doc.lines.lineStarts[line] + (line === 0 && doc.text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const span = snippetSpan(doc.text, start, doc.lines.lineEnd(line), cursor);
+  if (!span) return [];
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  return snippetItems('postfix-main', doc.text.slice(span.start, cursor), doc.lines.rangeOf(span), eol);
+}
+
+function completeNames(doc: MainCfDocument, at: Extract<MainCfLocation, { kind: 'empty' | 'name' }>, cursor: number): CompletionList {
+  const range = doc.lines.rangeOf(at.span);
+  // Renaming an existing assignment keeps its "= value"; a new line gets "name = ".
+  const suffix = at.kind === 'name' && at.assignment ? '' : ' = ';
+  const { names, complete } = matchingNames(doc.text.slice(at.span.start, cursor));
+  const items: CompletionItem[] = [];
+  const snippets = snippetsAt(doc, cursor);
+  for (const entry of names) {
+    // The set-up snippets go right after the ranked names.
+    if (entry.tier !== 'ranked' && snippets.length) items.push(...snippets.splice(0).map((s) => ({ ...s, sortText: rankText(items.length) })));
+    items.push(nameItem(entry, CompletionItemKind.Property, range, entry.info.name + suffix, items.length));
+  }
+  for (const s of snippets) items.push({ ...s, sortText: rankText(items.length) });
+  return list(items, !complete);
+}
+
+function completeReferences(doc: MainCfDocument, at: Extract<MainCfLocation, { kind: 'reference' }>, cursor: number): CompletionList {
+  const range = doc.lines.rangeOf(at.span);
+  const closer = at.closed ? '' : at.opener === '{' ? '}' : at.opener === '(' ? ')' : '';
+  const typed = doc.text.slice(at.span.start, cursor);
+  // The file's own names first: a reference most often names something set right here.
+  const items: CompletionItem[] = userDefinedItems(doc)
+    .filter((base) => isSubsequence(typed.toLowerCase(), base.label.toLowerCase()))
+    .map((base, i) => ({ ...base, sortText: rankText(i), textEdit: { range, newText: base.label + closer } }));
+  const { names, complete } = matchingNames(typed);
+  for (const entry of names) items.push(nameItem(entry, CompletionItemKind.Variable, range, entry.info.name + closer, items.length));
+  return list(items, !complete);
+}
+
+/** Names this file sets that Postfix does not know; built once per parse. */
+const userDefinedCache = new WeakMap<MainCfDocument, CompletionItem[]>();
+function userDefinedItems(doc: MainCfDocument): CompletionItem[] {
+  let items = userDefinedCache.get(doc);
+  if (items) return items;
+  items = [];
+  for (const [name, assignments] of doc.byName) {
+    if (lookupParameter(name) || assignments[0].template || !/^[A-Za-z0-9_]+$/.test(name)) continue;
+    items.push({ label: name, kind: CompletionItemKind.Variable, detail: `user-defined · line ${assignments[assignments.length - 1].firstLine + 1}` });
+  }
+  userDefinedCache.set(doc, items);
+  return items;
+}
+
+function completeRestrictions(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {
+  const range = doc.lines.rangeOf(at.span);
+  const items: CompletionItem[] = restrictions.map((r) => {
+    const item: CompletionItem = { label: r.name, kind: CompletionItemKind.Keyword, sortText: (r.deprecated ? '1' : '0') + r.name, textEdit: { range, newText: r.name }, data: 'restriction' };
+    if (r.deprecated) item.tags = [CompletionItemTag.Deprecated];
+    return item;
   });
-  return restrictionItems;
+  for (const name of restrictionClasses(doc)) {
+    if (name === at.assignment.name) continue; // a class that names itself loops
+    items.push({ label: name, kind: CompletionItemKind.Class, detail: 'restriction class', sortText: '0' + name, textEdit: { range, newText: name } });
+  }
+  return items;
 }
 
 /** What follows `type:` when a map type is inserted; `$n` are snippet tab stops. */
@@ -73,103 +188,15 @@ function mapTypeSnippet(info: MapTypeInfo): string {
   }
 }
 
-let mapTypeItems: Base[] | undefined;
-function mapTypeBases(): Base[] {
-  mapTypeItems ??= mapTypes.map((m) => ({
-    label: m.name,
-    kind: CompletionItemKind.Module,
-    detail: m.package ? `lookup table type · package ${m.package}` : 'lookup table type',
-    documentation: markdown(renderMapTypeDocs(m)),
-    sortText: sortKey(m.name, false),
-  }));
-  return mapTypeItems;
-}
-
-export function completeMainCf(doc: MainCfDocument, offset: number): CompletionItem[] {
-  const at = locate(doc, offset);
-  // The edit must hold the cursor: right before a `$name` there is nothing to complete.
-  const cursor = Math.min(Math.max(offset, 0), doc.text.length);
-  if ('span' in at && (at.span.start > cursor || at.span.end < cursor) && at.kind !== 'empty') return [];
-  switch (at.kind) {
-    case 'empty':
-    case 'name':
-      return completeNames(doc, at);
-    case 'reference':
-      return completeReferences(doc, at);
-    case 'restriction':
-      return completeRestrictions(doc, at);
-    case 'mapType':
-      return completeMapTypes(doc, at);
-    case 'option':
-      return completeOptions(doc, at);
-    case 'value':
-      return completeValues(doc, at);
-    default:
-      return [];
-  }
-}
-
-function completeNames(doc: MainCfDocument, at: Extract<MainCfLocation, { kind: 'empty' | 'name' }>): CompletionItem[] {
-  const range = doc.lines.rangeOf(at.span);
-  // Renaming an existing assignment keeps its "= value"; a new line gets "name = ".
-  const suffix = at.kind === 'name' && at.assignment ? '' : ' = ';
-  return parameterBases().map((base) => ({ ...base, textEdit: { range, newText: base.label + suffix } }));
-}
-
-function completeReferences(doc: MainCfDocument, at: Extract<MainCfLocation, { kind: 'reference' }>): CompletionItem[] {
-  const range = doc.lines.rangeOf(at.span);
-  const closer = at.closed ? '' : at.opener === '{' ? '}' : at.opener === '(' ? ')' : '';
-  const items: CompletionItem[] = referenceBases().map((base) => ({ ...base, textEdit: { range, newText: base.label + closer } }));
-  for (const base of userDefinedBases(doc)) items.push({ ...base, textEdit: { range, newText: base.label + closer } });
-  return items;
-}
-
-/** Names this file sets that Postfix does not know; built once per parse. */
-const userDefinedCache = new WeakMap<MainCfDocument, Base[]>();
-function userDefinedBases(doc: MainCfDocument): Base[] {
-  let bases = userDefinedCache.get(doc);
-  if (bases) return bases;
-  bases = [];
-  for (const [name, list] of doc.byName) {
-    if (lookupParameter(name) || list[0].template || !/^[A-Za-z0-9_]+$/.test(name)) continue;
-    const line = list[list.length - 1].firstLine + 1;
-    bases.push({
-      label: name,
-      kind: CompletionItemKind.Variable,
-      detail: `user-defined · line ${line}`,
-      documentation: markdown(`**${name}** · user-defined parameter, set on line ${line}.`),
-      sortText: sortKey(name, false),
-    });
-  }
-  userDefinedCache.set(doc, bases);
-  return bases;
-}
-
-function completeRestrictions(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {
-  const range = doc.lines.rangeOf(at.span);
-  const items: CompletionItem[] = restrictionBases().map((base) => ({ ...base, textEdit: { range, newText: base.label } }));
-  for (const name of restrictionClasses(doc)) {
-    if (name === at.assignment.name) continue; // a class that names itself loops
-    items.push({
-      label: name,
-      kind: CompletionItemKind.Class,
-      detail: 'restriction class',
-      documentation: markdown(`**${name}** · restriction class from \`smtpd_restriction_classes\`.`),
-      sortText: sortKey(name, false),
-      textEdit: { range, newText: name },
-    });
-  }
-  return items;
-}
-
 function completeMapTypes(doc: MainCfDocument, at: ValueLocation): CompletionItem[] {
   const range = doc.lines.rangeOf(at.span);
   // Replacing the type of an existing `type:name` keeps the rest.
   const hasColon = doc.text[at.span.end] === ':';
-  return mapTypeBases().map((base, i) => {
-    const info = mapTypes[i];
-    if (hasColon) return { ...base, textEdit: { range, newText: info.name } };
-    const item: CompletionItem = { ...base, insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: mapTypeSnippet(info) } };
+  return mapTypes.map((info) => {
+    const item: CompletionItem = { label: info.name, kind: CompletionItemKind.Module, data: 'mapType', textEdit: { range, newText: info.name } };
+    if (hasColon) return item;
+    item.insertTextFormat = InsertTextFormat.Snippet;
+    item.textEdit = { range, newText: mapTypeSnippet(info) };
     // proxy:, pipemap: … wrap another table: offer the types again right away.
     if (info.argument === 'map') item.command = { title: 'Suggest a table type', command: 'editor.action.triggerSuggest' };
     return item;
@@ -184,13 +211,9 @@ function completeOptions(doc: MainCfDocument, at: ValueLocation): CompletionItem
     .filter((word) => !present.has(word.toLowerCase()))
     .map((word) => {
       const sasl = saslSecurityOptions.find((o) => o.name === word);
-      return {
-        label: word,
-        kind: CompletionItemKind.EnumMember,
-        detail: sasl ? 'SASL security option' : `option of ${at.assignment.name}`,
-        documentation: markdown(sasl ? renderOptionWordDocs(sasl) : `${'`'}${word}${'`'}: one of the words **${at.assignment.name}** accepts.`),
-        textEdit: { range, newText: word },
-      };
+      const item: CompletionItem = { label: word, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: word } };
+      if (sasl) item.documentation = markdown(renderOptionWordDocs(sasl));
+      return item;
     });
 }
 
@@ -200,13 +223,11 @@ function completeValues(doc: MainCfDocument, at: ValueLocation): CompletionItem[
   const words = info.type === 'boolean' ? ['yes', 'no'] : info.type === 'enum' ? (info.values ?? []) : [];
   if (!words.length) return [];
   const range: Range = doc.lines.rangeOf(at.span);
-  const fallback = info.default.toLowerCase();
-  return words.map((word, i) => ({
-    label: word,
-    kind: CompletionItemKind.EnumMember,
-    detail: word.toLowerCase() === fallback ? 'default' : undefined,
-    documentation: markdown(`${'`'}${word}${'`'} for **${info.name}**${word.toLowerCase() === fallback ? ' (the default)' : ''}.`),
-    sortText: String(i).padStart(3, '0'),
-    textEdit: { range, newText: word },
-  }));
+  // The value Postfix uses when the line is absent, for this file's compatibility level.
+  const fallback = (expandValue(doc, levelDefault(doc, info.name) ?? info.default) ?? info.default).trim().toLowerCase();
+  return words.map((word, i) => {
+    const item: CompletionItem = { label: word, kind: CompletionItemKind.EnumMember, sortText: rankText(i), textEdit: { range, newText: word } };
+    if (word.toLowerCase() === fallback) Object.assign(item, { detail: 'default', preselect: true });
+    return item;
+  });
 }
