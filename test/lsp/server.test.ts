@@ -36,6 +36,15 @@ describe('language server over stdio', () => {
     assert.ok(labels.includes('smtpd_sasl_security_options'), `got ${labels.slice(0, 10).join(', ')}`);
   });
 
+  it('completes names without docs and fills them in on completionItem/resolve', async () => {
+    assert.equal((client.capabilities.completionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+    const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 11 } })) as { items: Array<{ label: string; documentation?: unknown }> };
+    const item = list.items.find((i) => i.label === 'smtpd_sasl_auth_enable');
+    assert.ok(item && item.documentation === undefined);
+    const resolved = (await client.connection.sendRequest('completionItem/resolve', item)) as { documentation?: { value: string } };
+    assert.match(resolved.documentation?.value ?? '', /\*\*smtpd_sasl_auth_enable\*\*/);
+  });
+
   it('hovers a parameter name with its documentation', async () => {
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } })) as { contents: { value: string } } | null;
     assert.ok(hover, 'expected a hover');

@@ -50,6 +50,12 @@ const applyCases: ApplyCase[] = [
   { name: 'map type replaced, table kept', input: 'smtpd_sender_login_maps = ha|:/etc/postfix/login', pick: 'lmdb', expected: 'smtpd_sender_login_maps = lmdb:/etc/postfix/login' },
   { name: 'map type inside proxy:', input: 'smtpd_sender_login_maps = proxy:|', pick: 'pgsql', expected: 'smtpd_sender_login_maps = proxy:pgsql:/etc/postfix/pgsql-table.cf' },
   { name: 'map type on a second line of a map list', input: 'alias_maps = hash:/etc/aliases,\n\t|', pick: 'cdb', expected: 'alias_maps = hash:/etc/aliases,\n\tcdb:/etc/postfix/table' },
+  {
+    name: 'snippet where a line starts',
+    input: 'myhostname = mail.example.com\npf-relay|',
+    pick: 'pf-relay-auth',
+    expected: 'myhostname = mail.example.com\n# Outgoing mail through a provider; credentials in /etc/postfix/sasl_passwd (run postmap after editing)\nrelayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sasl_security_options = noanonymous\nsmtp_tls_security_level = encrypt\n',
+  },
   { name: 'reference after $', input: 'mydomain = example.com\nmyorigin = $|', pick: 'mydomain', expected: 'mydomain = example.com\nmyorigin = $mydomain' },
   { name: 'reference being typed', input: 'myorigin = $myd|', pick: 'mydomain', expected: 'myorigin = $mydomain' },
   { name: 'reference after ${ gets its brace', input: 'myorigin = ${myd|', pick: 'mydomain', expected: 'myorigin = ${mydomain}' },
@@ -104,6 +110,14 @@ const labelCases: LabelCase[] = [
   { name: 'restriction classes exclude the class itself', input: 'smtpd_restriction_classes = a_class, b_class\na_class = |', includes: ['b_class', 'permit'], excludes: ['a_class'] },
   { name: 'table types, not restrictions, after check_sasl_access', input: 'smtpd_recipient_restrictions = check_sasl_access |', includes: ['hash', 'lmdb', 'regexp'], excludes: ['permit'] },
   { name: 'restrictions after a table', input: 'smtpd_recipient_restrictions = check_sasl_access hash:/etc/postfix/sasl_access, |', includes: ['permit_sasl_authenticated'], excludes: ['hash'] },
+  { name: 'snippets where a line starts with their prefix', input: 'myhostname = mail.example.com\npf-sasl|', exactly: ['pf-sasl-dovecot', 'pf-sasl-cyrus'] },
+  { name: 'snippets among the names on an empty line', input: '|', includes: ['pf-sasl-dovecot', 'pf-relay-auth', 'smtpd_sasl_auth_enable'] },
+  { name: 'no snippets on the value side', input: 'myhostname = pf|', exactly: [] },
+  { name: 'no snippets among restrictions', input: 'smtpd_relay_restrictions = pf-|', excludes: ['pf-sasl-dovecot', 'pf-relay-auth'] },
+  { name: 'no snippets among the values of a boolean', input: 'smtpd_sasl_auth_enable = |', excludes: ['pf-sasl-dovecot'] },
+  { name: 'no snippets on a continuation line', input: 'mynetworks = 127.0.0.0/8,\n  pf|', exactly: [] },
+  { name: 'no snippets when renaming a name that has a value', input: 'pf| = yes', excludes: ['pf-sasl-dovecot'] },
+  { name: 'no snippets after a comment', input: '# pf|', exactly: [] },
   { name: 'user-defined names among references', input: 'relay_host_of_mine = x\nrelayhost = ${|}', includes: ['relay_host_of_mine', 'mydomain'] },
 ];
 

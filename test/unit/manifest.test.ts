@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { settingKeys } from '../../server/src/service/settings';
 import { LANGUAGE_IDS } from '../../client/src/languages';
 import { detectLanguage } from '../../server/src/service/languages';
+import { snippetFiles } from '../../server/src/service/snippets';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -145,27 +146,24 @@ describe('file associations', () => {
 });
 
 describe('snippets', () => {
-  const snippets: { language: string; path: string }[] = contributes.snippets;
-  const languageIds = contributes.languages.map((l: { id: string }) => l.id);
-
-  test('every snippet file is contributed, for a contributed language', () => {
-    const onDisk = readdirSync(join(root, 'snippets')).filter((f) => f.endsWith('.json')).map((f) => `snippets/${f}`).sort();
-    assert.deepEqual(snippets.map((s) => s.path.replace(/^\.\//, '')).sort(), onDisk);
-    for (const s of snippets) assert.ok(languageIds.includes(s.language), s.language);
+  // The server offers them (only where a line starts), so the manifest must not contribute them too.
+  test('the manifest contributes no snippets; the server serves every file in snippets/ for a contributed language', () => {
+    assert.equal(contributes.snippets, undefined);
+    const onDisk = readdirSync(join(root, 'snippets')).filter((f) => f.endsWith('.json')).sort();
+    assert.deepEqual(Object.keys(snippetFiles).map((language) => `${language}.json`).sort(), onDisk);
+    const languageIds = contributes.languages.map((l: { id: string }) => l.id);
+    for (const language of Object.keys(snippetFiles)) assert.ok(languageIds.includes(language), language);
   });
 
-  test('every snippet parses and has a prefix, a body and a description; prefixes are unique across files', () => {
+  test('every snippet has a prefix, a body and a description; prefixes are unique across files', () => {
     const seen = new Map<string, string>();
-    for (const { path } of snippets) {
-      const file: Record<string, { prefix: string | string[]; body: string | string[]; description?: string }> = readJson(path);
-      for (const [name, snippet] of Object.entries(file)) {
-        assert.ok(snippet.body && snippet.body.length, `${path}: ${name} has a body`);
-        assert.ok(snippet.description, `${path}: ${name} has a description`);
-        for (const prefix of ([] as string[]).concat(snippet.prefix)) {
-          assert.ok(prefix, `${path}: ${name} has a prefix`);
-          assert.ok(!seen.has(prefix), `prefix ${prefix} in ${path} is also used in ${seen.get(prefix)}`);
-          seen.set(prefix, path);
-        }
+    for (const [language, file] of Object.entries(snippetFiles)) {
+      for (const [name, snippet] of Object.entries(file ?? {})) {
+        assert.ok(snippet.body.length, `${language}: ${name} has a body`);
+        assert.ok(snippet.description, `${language}: ${name} has a description`);
+        assert.match(snippet.prefix, /^[a-z0-9-]+$/, `${language}: ${name} has a one-word prefix`);
+        assert.ok(!seen.has(snippet.prefix), `prefix ${snippet.prefix} in ${language} is also used in ${seen.get(snippet.prefix)}`);
+        seen.set(snippet.prefix, language);
       }
     }
   });

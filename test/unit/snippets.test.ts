@@ -1,28 +1,46 @@
-// Every snippet, inserted into an empty file of its language, must raise no warning or error.
+// Every snippet is offered by completion where a line starts with its prefix, and, inserted into an
+// empty file of its language, raises no warning or error.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/service/analyze';
 import type { LanguageId } from '../../server/src/service/languages';
 import { defaultSettings } from '../../server/src/service/settings';
-import { expandSnippet } from '../helpers/cursor';
+import { snippetFiles } from '../../server/src/service/snippets';
+import { completionItems, featuresFor } from '../../server/src/service/features';
+import { parseFile } from '../../server/src/service/documents';
+import '../../server/src/service/mainCf/register';
+import '../../server/src/service/master/register';
+import { applyCompletion, expandSnippet } from '../helpers/cursor';
 
-const root = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { snippets: Array<{ language: LanguageId; path: string }> } };
 const fileNames: Partial<Record<LanguageId, string>> = { 'postfix-main': 'main.cf', 'postfix-master': 'master.cf', 'cyrus-sasl': 'sasl/smtpd.conf', saslauthd: 'default/saslauthd', 'postfix-sasl-passwd': 'sasl_passwd' };
 
 describe('snippets raise no warning in an empty file', () => {
-  for (const { language, path } of manifest.contributes.snippets) {
-    const snippets = JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, { prefix: string; body: string | string[] }>;
-    for (const [name, snippet] of Object.entries(snippets)) {
+  for (const [language, snippets] of Object.entries(snippetFiles) as Array<[LanguageId, (typeof snippetFiles)[LanguageId]]>) {
+    for (const [name, snippet] of Object.entries(snippets ?? {})) {
       for (const eol of ['\n', '\r\n']) {
         it(`${language}: ${snippet.prefix} (${name}, ${JSON.stringify(eol)})`, () => {
-          const body = Array.isArray(snippet.body) ? snippet.body.join(eol) : snippet.body.replace(/\n/g, eol);
+          const body = snippet.body.join(eol);
           const text = expandSnippet(body) + eol;
           const { findings } = analyze(`file:///etc/postfix/${fileNames[language] ?? 'x'}`, language, text, defaultSettings);
           const loud = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
           assert.deepEqual(loud.map((f) => `${f.code}: ${f.message}`), []);
+        });
+      }
+    }
+  }
+});
+
+describe('snippets are offered where a line starts with their prefix', () => {
+  for (const [language, snippets] of Object.entries(snippetFiles) as Array<[LanguageId, (typeof snippetFiles)[LanguageId]]>) {
+    for (const snippet of Object.values(snippets ?? {})) {
+      for (const eol of ['\n', '\r\n']) {
+        it(`${language}: ${snippet.prefix} (${JSON.stringify(eol)})`, () => {
+          const before = `# first line${eol}`;
+          const text = before + snippet.prefix.slice(0, 4);
+          const file = parseFile(`file:///etc/postfix/${fileNames[language]}`, language, text);
+          const item = completionItems(featuresFor(language).complete?.(file, text.length, [file])).find((i) => i.label === snippet.prefix);
+          assert.ok(item, `${snippet.prefix} offered`);
+          assert.equal(applyCompletion(text, text.length, item), before + expandSnippet(snippet.body.join(eol)));
         });
       }
     }

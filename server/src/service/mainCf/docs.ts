@@ -36,13 +36,6 @@ export function defaultText(info: Pick<ParameterInfo, 'default' | 'defaultNote'>
   return info.default === '' ? 'empty' : code(shorten(info.default, 200));
 }
 
-/** One line for completion's detail: type and default. */
-export function parameterDetail(info: ParameterInfo): string {
-  const deprecated = info.deprecated ? (info.deprecated.removed ? ' · removed' : ' · deprecated') : '';
-  const value = info.defaultNote && !info.default ? info.defaultNote : info.default === '' ? 'empty' : shorten(info.default, 60);
-  return `${typeLabel(info)} · default: ${value}${deprecated}`;
-}
-
 export function deprecationText(dep: Deprecation): string {
   const when = dep.removed ? `Removed in Postfix ${dep.removed}` : `Deprecated${dep.since ? ` since Postfix ${dep.since}` : ''}`;
   const instead = dep.replacement ? `: use ${/^[a-z0-9_]+$/.test(dep.replacement) ? code(dep.replacement) : dep.replacement} instead.` : '.';

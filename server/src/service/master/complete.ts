@@ -4,7 +4,8 @@ import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range 
 import { allParameters, lookupParameter, mapTypes, restrictions, saslSecurityOptions } from '../data/catalogue';
 import { masterCommands, stockServiceNames } from '../data/masterCommands';
 import type { ParameterInfo } from '../data/types';
-import { parameterDetail, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs } from '../mainCf/docs';
+import { renderMapTypeDocs, renderOptionWordDocs, renderRestrictionDocs } from '../mainCf/docs';
+import { snippetItems, snippetSpan } from '../snippets';
 import type { MainCfDocument } from '../parser/mainCf';
 import { columnNames } from './parseMasterCf';
 import { columns } from './columns';
@@ -19,7 +20,7 @@ export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: M
   const range = doc.lines.rangeOf(at.span);
   switch (at.kind) {
     case 'column':
-      return at.index === 0 ? serviceNameItems(range) : columnItems(at.index, range);
+      return at.index === 0 ? [...serviceNameItems(range), ...snippetsAt(doc, offset)] : columnItems(at.index, range);
     case 'command':
       return masterCommands.map((c) => ({
         label: c.name,
@@ -35,6 +36,14 @@ export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: M
     case 'argument':
       return [{ label: '-o', kind: CompletionItemKind.Keyword, detail: 'override a main.cf parameter for this service', documentation: markdown(columns.command.doc), textEdit: { range, newText: '-o ' } }];
   }
+}
+
+/** The set-up snippets, where a line starts with nothing but the word being typed. */
+function snippetsAt(doc: MasterCfDocument, offset: number): CompletionItem[] {
+  const line = doc.lines.positionAt(offset).line;
+  const span = snippetSpan(doc.text, doc.lines.lineStarts[line], doc.lines.lineEnd(line), offset);
+  if (!span) return [];
+  return snippetItems('postfix-master', doc.text.slice(span.start, offset), doc.lines.rangeOf(span), doc.text.includes('\r\n') ? '\r\n' : '\n');
 }
 
 function serviceNameItems(range: Range): CompletionItem[] {
@@ -61,14 +70,9 @@ function columnItems(index: number, range: Range): CompletionItem[] {
 let parameterItems: CompletionItem[] | undefined;
 
 function optionNameItems(at: Extract<MasterLocation, { kind: 'optionName' }>, range: Range, main: MainCfDocument | undefined): CompletionItem[] {
+  // Documentation comes on resolve (completionDocs.ts), as for main.cf names.
   parameterItems ??= allParameters().map((info) => {
-    const item: CompletionItem = {
-      label: info.name,
-      kind: CompletionItemKind.Property,
-      detail: parameterDetail(info),
-      documentation: markdown(renderParameterDocs(info)),
-      sortText: (info.deprecated ? '1' : '0') + info.name,
-    };
+    const item: CompletionItem = { label: info.name, kind: CompletionItemKind.Property, sortText: (info.deprecated ? '1' : '0') + info.name, data: 'param' };
     if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
     return item;
   });
