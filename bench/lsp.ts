@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { startServer, type TestClient } from '../test/helpers/lspClient';
 import type { Inputs } from './generate';
-import { endPositions, middleOffset, openDir } from './service';
+import { endPositions, middleLineStart, middleOffset, openDir } from './service';
 import { now, row, summarize, timeAsync, type Row } from './stats';
 
 /** Resident set size of a process, from /proc (Linux); NaN elsewhere. */
@@ -71,6 +71,20 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     const hoverMiddle = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/hover', { textDocument, position: middleAt })), runs * 2, 5);
     const completeMiddle = await timeAsync(async () => void (await client.connection.sendRequest('textDocument/completion', { textDocument, position: middleAt })), runs * 2, 5);
 
+    // Name completion with nothing typed: on the empty last line, and at the start of a line in the middle.
+    const nameRuns: Array<[string, { line: number; character: number }]> = [
+      ['at the end (empty last line)', positionAt(doc.text, doc.text.length)],
+      ['in the middle (start of a line)', positionAt(doc.text, middleLineStart(doc.text))],
+    ];
+    const nameCompletion: Array<{ where: string; times: number[]; kb: number }> = [];
+    for (const [where, position] of nameRuns) {
+      let kb = 0;
+      const times = await timeAsync(async () => {
+        kb = JSON.stringify(await client.connection.sendRequest('textDocument/completion', { textDocument, position })).length / 1024;
+      }, runs * 2, 5);
+      nameCompletion.push({ where, times, kb });
+    }
+
     // Type a parameter name on a new last line, ask for completion there, then take it back.
     const end = { line: lines, character: 0 };
     await change(client, doc.uri, ++version, { start: end, end }, 'smtpd_sasl_');
@@ -97,6 +111,10 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     rows.push(row(S, 'hover at the end (last parameter)', hover, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, 'completion in the middle (inside a long list)', completeMiddle, { max: 10, label: '≤ 10 ms' }));
     rows.push(row(S, 'hover in the middle (inside a long list)', hoverMiddle, { max: 10, label: '≤ 10 ms' }));
+    for (const { where, times, kb } of nameCompletion) {
+      rows.push(row(S, `name completion ${where}`, times, { max: 2, label: '≤ 2 ms' }));
+      rows.push({ section: S, name: `name completion ${where}: response size`, unit: 'KB', median: kb, budget: { max: 40, label: '≤ 40 KB' } });
+    }
     const first = summarize(editTimes.slice(0, Math.min(50, edits))).median;
     const last = summarize(editTimes.slice(-Math.min(50, edits))).median;
     const trend = edits >= 100 ? `median of the first 50 edits ${first.toFixed(1)} ms, of the last 50 ${last.toFixed(1)} ms` : undefined;

@@ -79,6 +79,24 @@ export function measureService(inputs: Inputs, runs: number, rows: Row[]): void 
   rows.push(row(S, `completion in the middle of the ${inputs.lines.large20k}-line file (inside a long list)`, completeMiddle, { max: 2, label: '≤ 2 ms' }));
   const hoverMiddle = timeSync(() => void main.hover?.(forHover, middle, [master]), runs * 4, 10, WARM_MS);
   rows.push(row(S, `hover in the middle of the ${inputs.lines.large20k}-line file (inside a long list)`, hoverMiddle, { max: 2, label: '≤ 2 ms' }));
+
+  // Name completion with nothing typed yet: the longest list a main.cf completion gives.
+  for (const [where, offset] of [['at the end (empty last line)', o.text.length], ['in the middle (start of a line)', middleLineStart(o.text)]] as const) {
+    let bytes = 0;
+    const names = timeSync(() => {
+      bytes = JSON.stringify(main.complete?.(forHover, offset, [master])).length;
+    }, runs * 4, 10, WARM_MS);
+    rows.push(row(S, `name completion ${where} of the ${inputs.lines.large20k}-line file`, names, { max: 2, label: '≤ 2 ms' }));
+    rows.push({ section: S, name: `name completion ${where}: response size`, unit: 'KB', median: bytes / 1024, budget: { max: 40, label: '≤ 40 KB' } });
+  }
+}
+
+/** Column 0 of the first line that starts a parameter at or after the file's middle line. */
+export function middleLineStart(text: string): number {
+  for (let at = text.lastIndexOf('\n', text.length >> 1) + 1; at > 0 && at < text.length; at = text.indexOf('\n', at) + 1) {
+    if (/[A-Za-z0-9_]/.test(text[at])) return at;
+  }
+  return text.length;
 }
 
 /** A few characters into the line that holds the file's middle character. */

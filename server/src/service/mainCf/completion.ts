@@ -70,7 +70,10 @@ function matchingNames(typed: string): { names: RankedName[]; complete: boolean 
 const rankText = (i: number) => String(i).padStart(3, '0');
 
 function nameItem(entry: RankedName, kind: CompletionItemKind, range: Range, newText: string, rank: number): CompletionItem {
-  const item: CompletionItem = { label: entry.info.name, kind, sortText: rankText(rank), textEdit: { range, newText }, data: 'param' };
+  // A name on a line with nothing typed: inserting at the cursor is the same edit, without a range in
+  // every item (not for references, where a client's word range could take in the `$`).
+  const empty = kind === CompletionItemKind.Property && range.start.line === range.end.line && range.start.character === range.end.character;
+  const item: CompletionItem = { label: entry.info.name, kind, sortText: rankText(rank), ...(empty ? { insertText: newText } : { textEdit: { range, newText } }), data: 'param' };
   if (entry.tier === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
   return item;
 }
