@@ -1,7 +1,7 @@
 // The pure parts of the VS Code SMTP AUTH command: servers offered from main.cf, argument and profile checks.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseNextHop, serversFromMainCf } from '../../client/src/authTest/mainCfServers';
+import { serversFromMainCf } from '../../client/src/authTest/mainCfServers';
 import { checkAuthTestArgs, isAuthTestArgs, readProfiles, secretKey } from '../../client/src/authTest/options';
 
 describe('servers named in main.cf', () => {
@@ -15,14 +15,12 @@ describe('servers named in main.cf', () => {
     ['template syntax is skipped', 'relayhost = {{ relay_host }}\n', []],
     ['CRLF', 'relayhost = [smtp.example.com]:465\r\n', [{ host: 'smtp.example.com', port: 465, from: 'relayhost' }]],
     ['the last definition wins', 'relayhost = [a.example.com]\nrelayhost = [b.example.com]\n', [{ host: 'b.example.com', from: 'relayhost' }]],
+    ['an IPv6 next hop and a service name as port', 'relayhost = [2001:db8::1]:submission\n', [{ host: '2001:db8::1', port: 587, from: 'relayhost' }]],
+    ['a reference to a list of next hops', 'relays = [a.example.com]:587 [b.example.com]\nrelayhost = $relays\n', [{ host: 'a.example.com', port: 587, from: 'relayhost' }, { host: 'b.example.com', from: 'relayhost' }]],
+    ['a next hop that is no host is left out', 'relayhost = user@example.com, ::1:25, [relay.example.com]:99999, [relay.example.com]\n', [{ host: 'relay.example.com', from: 'relayhost' }]],
   ];
   for (const [name, text, expected] of cases) test(name, () => assert.deepEqual(serversFromMainCf(text), expected));
 
-  test('parseNextHop', () => {
-    assert.deepEqual(parseNextHop('[2001:db8::1]:587'), { host: '2001:db8::1', port: 587 });
-    assert.equal(parseNextHop('host:99999'), undefined);
-    assert.equal(parseNextHop('user@host'), undefined);
-  });
 });
 
 describe('programmatic arguments', () => {

@@ -1,50 +1,38 @@
-// Pure (no vscode import) so the unit tests can call it.
+// The hosts main.cf names, offered as targets of the auth test. Pure (no vscode import): main.cf is
+// read by the service's own parser and expander, next hops by the one host:port reader.
+import { effectiveValue, expandValue } from '../../../server/src/service/mainCf/expand';
+import { parseMainCf, type MainCfDocument } from '../../../server/src/service/parser/mainCf';
+import { readHostPort, type HostPort } from '../../../server/src/service/hostPort';
 
-export interface ServerSuggestion {
-  host: string;
-  port?: number;
+export interface ServerSuggestion extends HostPort {
   /** The main.cf parameter it came from. */
   from: 'relayhost' | 'myhostname';
 }
 
-const WANTED = ['relayhost', 'myhostname', 'mydomain'] as const;
-
 /**
- * Reads relayhost and myhostname from main.cf text with a simple regex: good enough to offer them as
- * hosts to test. `[host]:port` loses its brackets (the port is kept as a hint); `$mydomain` in
- * myhostname is expanded when main.cf sets it; anything else with a `$`, or not a host name, is skipped.
+ * relayhost's next hops (their port kept as a hint), then myhostname. Only values main.cf writes: a
+ * default would name the machine the catalogue was built on. A value is skipped when it holds template
+ * syntax or a $name that expands to nothing.
  */
 export function serversFromMainCf(text: string): ServerSuggestion[] {
-  const values = new Map<string, string>();
-  // A logical line: name at column 0, value up to the next line that does not start with blank space.
-  const re = /^([A-Za-z0-9_]+)[ \t]*=[ \t]*((?:[^\r\n]*)(?:\r?\n[ \t]+[^\r\n]*)*)/gm;
-  for (const m of text.matchAll(re)) {
-    if ((WANTED as readonly string[]).includes(m[1])) values.set(m[1], m[2].replace(/\s+/g, ' ').trim());
-  }
-  const expand = (v: string) => v.replace(/\$(?:\{(\w+)\}|\((\w+)\)|(\w+))/g, (all, a, b, c) => {
-    const name = a ?? b ?? c;
-    return name === 'mydomain' && values.has('mydomain') ? values.get('mydomain')! : all;
-  });
+  const doc = parseMainCf(text);
   const out: ServerSuggestion[] = [];
   const add = (s: ServerSuggestion) => {
     if (!out.some((o) => o.host === s.host && o.port === s.port)) out.push(s);
   };
-  for (const item of (values.get('relayhost') ?? '').split(/[\s,]+/)) {
-    const parsed = parseNextHop(expand(item));
-    if (parsed) add({ ...parsed, from: 'relayhost' });
+  for (const hop of (writtenValue(doc, 'relayhost') ?? '').split(/[\s,]+/)) {
+    const read = hop ? readHostPort(hop) : undefined;
+    if (read?.ok) add({ ...read.value, from: 'relayhost' });
   }
-  const hostname = parseNextHop(expand(values.get('myhostname') ?? ''));
-  if (hostname) add({ host: hostname.host, from: 'myhostname' });
+  const hostname = readHostPort(writtenValue(doc, 'myhostname') ?? '');
+  if (hostname.ok && hostname.value.port === undefined) add({ host: hostname.value.host, from: 'myhostname' });
   return out;
 }
 
-/** `[host]:port`, `host:port`, `[host]`, `host` → host and port; undefined for anything else. */
-export function parseNextHop(text: string): { host: string; port?: number } | undefined {
-  const m = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(text) ?? /^([^\s:[\]]+)(?::(\d{1,5}))?$/.exec(text);
-  if (!m) return undefined;
-  const host = m[1];
-  if (!/^[A-Za-z0-9.-]+$/.test(host) && !/^[0-9A-Fa-f:.]+$/.test(host)) return undefined;
-  const port = m[2] === undefined ? undefined : Number(m[2]);
-  if (port !== undefined && (port < 1 || port > 65535)) return undefined;
-  return port === undefined ? { host } : { host, port };
+function writtenValue(doc: MainCfDocument, name: string): string | undefined {
+  const list = doc.byName.get(name);
+  const last = list?.[list.length - 1];
+  if (!last || last.template || last.value.hasTemplate) return undefined;
+  const unset = last.value.references.some((r) => (r.kind === 'plain' || r.kind === 'braced') && !effectiveValue(doc, r.name));
+  return unset ? undefined : expandValue(doc, last.value.text);
 }
