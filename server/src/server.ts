@@ -10,7 +10,7 @@ import { codeActions } from './service/codeActions';
 import { resolveCompletion } from './service/completionDocs';
 import type { ParsedFile } from './service/documents';
 import { featuresFor } from './service/features';
-import { languageIds, type LanguageId } from './service/languages';
+import { DocumentLanguages } from './service/resolveLanguage';
 import { defaultSettings, readSettingsChecked, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
 import { diskFacts } from './diskFacts';
@@ -28,9 +28,7 @@ const timers = new Map<string, NodeJS.Timeout>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
 
-function languageOf(doc: TextDocument): LanguageId | undefined {
-  return (languageIds as readonly string[]).includes(doc.languageId) ? (doc.languageId as LanguageId) : undefined;
-}
+const languages = new DocumentLanguages((line) => connection.console.info(line));
 
 /** Open documents of our languages, parsed; used as context for each other. */
 function openFiles(except?: string): ParsedFile[] {
@@ -44,9 +42,9 @@ function openFiles(except?: string): ParsedFile[] {
 }
 
 function entryOf(doc: TextDocument) {
-  const languageId = languageOf(doc);
-  if (!languageId) return undefined;
   const text = doc.getText();
+  const languageId = languages.of({ uri: doc.uri, languageId: doc.languageId, text });
+  if (!languageId) return undefined;
   let entry = cache.get(doc.uri);
   if (!entry || entry.version !== doc.version || entry.text !== text) {
     entry = { version: doc.version, text, parsed: parseText(doc.uri, languageId, text, settings) };
@@ -191,6 +189,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  languages.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
