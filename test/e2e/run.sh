@@ -2,7 +2,8 @@
 # The end-to-end run: installs the tools (cached in test/e2e/tools/), packages the .vsix, runs the
 # vscode-API suite inside code-server with the .vsix installed, the negative control (the same suite
 # without the extension must fail), the Playwright UI suite (screenshots in test/e2e/screenshots/), and
-# the Neovim test. The SMTP AUTH steps use the servers of test/servers/start.sh when they run.
+# the README's set-ups for other editors (test/e2e/editors/). The SMTP AUTH steps use the servers of
+# test/servers/start.sh when they run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUN_DIR=$(mktemp -d /tmp/postfix-sasl-e2e.XXXXXX)
@@ -33,5 +34,5 @@ stage "Playwright UI suite"
 rm -rf test/e2e/screenshots && mkdir -p test/e2e/screenshots
 POSTFIX_SASL_E2E_VSIX=postfix-sasl.vsix POSTFIX_SASL_E2E_RUN_DIR="$RUN_DIR" node --test --test-reporter=spec test/e2e/playwright/ui.test.mjs || fail
 done_stage
-stage "Neovim"; node --test --test-reporter=spec test/e2e/neovim/neovim.test.mjs || fail; done_stage
+stage "other editors: the README set-ups in Neovim and Emacs eglot (Helix checked without the editor)"; node --test --test-reporter=spec test/e2e/editors/ || fail; done_stage
 echo; echo "== e2e: all stages passed in $(( ($(ms) - TOTAL_START) / 1000 )) s"

@@ -21,7 +21,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian packages: libkrb5-dev for code-server's native kerberos module; the others for the tests. */
 export const APT_FOR_CODE_SERVER = ['libkrb5-dev'];
-export const APT_FOR_TESTS = ['chromium', 'neovim'];
+export const APT_FOR_TESTS = ['chromium', 'neovim', 'emacs-nox', 'elpa-eglot', 'python3'];
 
 function stampOf(dir) {
   const h = createHash('sha256');
