@@ -135,6 +135,31 @@ describe('main.cf completion: offered labels', () => {
   }
 });
 
+const preselectCases: Array<{ name: string; input: string; preselected: string }> = [
+  { name: 'a boolean\'s default', input: 'smtpd_sasl_auth_enable = |', preselected: 'no' },
+  { name: 'an enumeration\'s default', input: 'smtpd_sasl_type = |', preselected: 'cyrus' },
+  { name: 'a level-dependent default without compatibility_level', input: 'mynetworks_style = |', preselected: 'subnet' },
+  { name: 'a level-dependent default at the file\'s level', input: 'compatibility_level = 2\nmynetworks_style = |', preselected: 'host' },
+  { name: 'the 3.11 client TLS level', input: 'compatibility_level = 3.11\nsmtp_tls_security_level = |', preselected: 'may' },
+  { name: 'a default that is a reference', input: 'smtpd_tls_security_level = encrypt\ntlsproxy_tls_security_level = |', preselected: 'encrypt' },
+];
+
+describe('main.cf completion: the default value is preselected', () => {
+  for (const c of preselectCases) {
+    for (const { eol, text: marked } of bothEols(c.input)) {
+      test(`${c.name} (${eol})`, () => {
+        const { text, offset } = withCursor(marked);
+        const items = complete(text, offset);
+        assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), [c.preselected]);
+        assert.equal(items.find((i) => i.preselect)?.detail, 'default');
+      });
+    }
+  }
+  test('nothing is preselected when the default is empty', () => {
+    assert.deepEqual(complete('smtp_tls_security_level = ', 26).filter((i) => i.preselect), []);
+  });
+});
+
 describe('main.cf completion: ranking and lean items', () => {
   const emptyLine = complete('', 0);
 

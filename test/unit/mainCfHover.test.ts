@@ -1,9 +1,17 @@
 // main.cf hover through the registered feature: `|` marks the cursor; each case runs with \n and \r\n.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-types';
 import { parseFile } from '../../server/src/service/documents';
+import { lookupParameter } from '../../server/src/service/data/catalogue';
+import { compatibilityDefaults } from '../../server/src/service/data/compatibilityDefaults';
 import { featuresFor } from '../../server/src/service/features';
+import { compareLevels } from '../../server/src/service/mainCf/expand';
 import '../../server/src/service/mainCf/register';
 import { LineIndex } from '../../server/src/service/text';
 import { bothEols, withCursor } from '../helpers/cursor';
@@ -32,8 +40,44 @@ const cases: HoverCase[] = [
   {
     name: 'parameter name: docs, type, default, security, related, effective value',
     input: 'smtpd_sasl_a|uth_enable = yes',
-    contains: ['**smtpd_sasl_auth_enable** · yes/no', 'Default: `no`', '**Security:**', 'Related:\n- `smtpd_sasl_type`', 'Effective value: `yes` (set on line 1)'],
+    contains: ['**smtpd_sasl_auth_enable** · yes/no', 'Default: `no`', '**Security:**', 'Related:\n- [smtpd_sasl_type](https://www.postfix.org/postconf.5.html#smtpd_sasl_type)', 'Effective value: `yes` (set on line 1)'],
     range: 'smtpd_sasl_auth_enable',
+  },
+  {
+    name: 'related names set in the file link to their line, the others to the Postfix docs',
+    input: 'smtpd_sasl_auth_e|nable = yes\nsmtpd_sasl_type = dovecot\nsmtpd_sasl_type = cyrus',
+    contains: ['- [smtpd_sasl_type](file:///etc/postfix/main.cf#L3)', '- [smtpd_sasl_path](https://www.postfix.org/postconf.5.html#smtpd_sasl_path)'],
+  },
+  {
+    name: 'level-dependent default without compatibility_level: level 0',
+    input: 'x = $mynetworks_st|yle',
+    contains: ["Default at compatibility level 0 (Postfix's own, as `compatibility_level` is not set): `subnet`", 'Default from level 2 on: `host`', 'Effective value: `subnet` (from the default)'],
+    excludes: ['<level', '${{'],
+  },
+  {
+    name: 'level-dependent default at the file\'s level',
+    input: 'compatibility_level = 2\nx = $mynetworks_st|yle',
+    contains: ['Default at compatibility level 2 (set on line 1): `host`', 'Default below level 2: `subnet`', 'Effective value: `host` (from the default)'],
+  },
+  {
+    name: 'relay restrictions appear at level 1',
+    input: 'compatibility_level = 3.6\nsmtpd_relay_restric|tions',
+    contains: ['Default at compatibility level 3.6 (set on line 1): `permit_mynetworks, permit_sasl_authenticated, defer_unauth_destination`', 'Default below level 1: empty'],
+  },
+  {
+    name: 'relay_domains below level 2 expands $mydestination',
+    input: 'mydestination = example.com\nx = $relay_dom|ains',
+    contains: ['`$mydestination`', 'Effective value: `example.com` (from the default)'],
+  },
+  {
+    name: 'the 3.11 client TLS default',
+    input: 'compatibility_level = 3.11\nx = $smtp_tls_security_le|vel',
+    contains: ['Default at compatibility level 3.11 (set on line 1): `may` (Postfix 3.11 and later)', 'Effective value: `may` (from the default)'],
+  },
+  {
+    name: 'a level that compares as a version: 3.10 is above 3.6',
+    input: 'compatibility_level = 3.10\nx = $respectful_logg|ing',
+    contains: ['Effective value: `yes` (from the default)'],
   },
   { name: 'effective value with references expanded', input: 'mydomain = example.com\nmyori|gin = $mydomain', contains: ['**myorigin**', 'Effective value: `example.com` (set on line 2)'], range: 'myorigin' },
   { name: 'effective value of a default', input: 'myhostname = mail.example.com\nsmtpd_banner = $myor|igin ESMTP', contains: ['**myorigin**', 'Default: `$myhostname`', 'Effective value: `mail.example.com` (from the default)'], range: '$myorigin' },
@@ -105,4 +149,61 @@ describe('main.cf hover', () => {
     assert.ok(result);
     assert.match(contentOf(result), /could not be expanded/);
   });
+});
+
+describe('compatibility-level defaults: the table and the catalogue agree', () => {
+  test('every entry names a parameter; where the catalogue prints a level conditional, it has the same level and values', () => {
+    let compared = 0;
+    for (const d of compatibilityDefaults.filter((e) => e.name !== 'chroot')) {
+      const info = lookupParameter(d.name);
+      assert.ok(info, d.name);
+      const m = /^\$\{\{\$compatibility_level\} <level \{([\d.]+)\} \? \{(.*?)\} : \{(.*)\}\}$/.exec(info.default);
+      if (!m) continue;
+      assert.deepEqual([m[1], m[2], m[3]], [d.level, d.before, d.from], d.name);
+      compared++;
+    }
+    assert.ok(compared >= 10, `${compared} compared`);
+  });
+});
+
+// The installed postconf is the oracle: for every level it knows, the value hover shows for a
+// level-dependent default is the one `postconf -c DIR -hx` prints for that main.cf.
+describe('compatibility-level defaults in hover agree with postconf', () => {
+  const version = spawnSync('postconf', ['-d', '-h', 'mail_version'], { encoding: 'utf8' });
+  const installed = version.status === 0 ? version.stdout.trim() : undefined;
+  const skip = installed ? false : 'postconf is not installed (Debian: apt-get install postfix)';
+  // The parameters and levels this Postfix has (a 3.7 knows neither level 3.11 nor its defaults).
+  const known = compatibilityDefaults.filter((d) => d.name !== 'chroot' && installed && compareLevels(d.postfix, installed) <= 0);
+  const levels = [undefined, '0', ...new Set(known.map((d) => d.level)), '3.7'];
+  // mydestination is fixed so that relay_domains' old default does not depend on this host's name.
+  const mainFor = (level: string | undefined) => `${level === undefined ? '' : `compatibility_level = ${level}\n`}mydestination = example.com, localhost\n`;
+  const root = mkdtempSync(join(tmpdir(), 'postfix-sasl-level-'));
+  // postconf takes a second or two of waiting per run here, so the runs go in parallel.
+  const printed = new Map<string | undefined, Promise<string[]>>();
+  before(() => {
+    if (skip) return;
+    levels.forEach((level, i) => {
+      const dir = join(root, String(i));
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'main.cf'), mainFor(level));
+      writeFileSync(join(dir, 'master.cf'), '');
+      printed.set(level, promisify(execFile)('postconf', ['-c', dir, '-hx', ...known.map((d) => d.name)], { encoding: 'utf8', timeout: 30_000 }).then((out) => out.stdout.split('\n').slice(0, known.length)));
+    });
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  for (const level of levels) {
+    test(`compatibility_level ${level ?? 'not set'} (postconf ${installed ?? 'absent'})`, { skip }, async () => {
+      const expected = await printed.get(level)!;
+      const got = known.map((d) => {
+        const text = `${mainFor(level)}probe = $${d.name}`;
+        const h = hover(text, text.length - 2);
+        assert.ok(h, d.name);
+        const shown = /Effective value: (empty|`([^`]*)`)/.exec(contentOf(h));
+        assert.ok(shown, `${d.name}: no effective value in ${contentOf(h)}`);
+        return `${d.name} = ${shown[2] ?? ''}`;
+      });
+      assert.deepEqual(got, expected.map((v, i) => `${known[i].name} = ${v.replace(/\s+/g, ' ').trim()}`));
+    });
+  }
 });

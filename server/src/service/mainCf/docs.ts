@@ -1,4 +1,7 @@
 // Markdown for the knowledge base's entries, shared by completion (documentation) and hover.
+import type { CompatibilityDefault } from '../data/compatibilityDefaults';
+import { compatibilityDefault } from './compatibility';
+import { compareLevels } from './expand';
 import type { Deprecation, MapTypeInfo, OptionWordInfo, ParameterInfo, RestrictionInfo, ServiceParameterFamily, ValueType } from '../data/types';
 
 const TIME_UNITS: Record<string, string> = { s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks' };
@@ -42,17 +45,55 @@ export function deprecationText(dep: Deprecation): string {
   return `**${when}**${instead}`;
 }
 
-export function renderParameterDocs(info: ParameterInfo): string {
+/** What a file adds to a parameter's docs: the default for its compatibility level, links to related names. */
+export interface ParameterDocsContext {
+  /** Markdown replacing the "Default:" line. */
+  defaultLine?: string;
+  /** Markdown for a related parameter's name. */
+  relatedLink?: (name: string) => string;
+}
+
+/** A value as inline code, or "empty". */
+export function valueText(value: string): string {
+  return value === '' ? 'empty' : code(value);
+}
+
+/** Postfix 3.11's level-3.11 defaults only exist from that release on. */
+function releaseNote(entry: CompatibilityDefault): string {
+  return compareLevels(entry.postfix, '3.0') > 0 ? ` (Postfix ${entry.postfix} and later)` : '';
+}
+
+/** "Default: `subnet` below compatibility level 2, `host` from level 2 on." without a file to decide. */
+export function levelDefaultsLine(entry: CompatibilityDefault): string {
+  return `Default: ${valueText(entry.before)} below compatibility level ${entry.level}, ${valueText(entry.from)} from level ${entry.level} on${releaseNote(entry)}`;
+}
+
+/** The default that applies at `level`, and the other one. */
+export function levelDefaultLine(entry: CompatibilityDefault, level: string, levelSource: string): string {
+  const below = compareLevels(level, entry.level) < 0;
+  const applies = below ? valueText(entry.before) : valueText(entry.from) + releaseNote(entry);
+  const other = below ? `from level ${entry.level} on${releaseNote(entry)}: ${valueText(entry.from)}` : `below level ${entry.level}: ${valueText(entry.before)}`;
+  return `Default at compatibility level ${level} (${levelSource}): ${applies}  \nDefault ${other}`;
+}
+
+/** A link to Postfix's own documentation of a parameter. */
+export function postconfLink(name: string): string {
+  return `[${name}](https://www.postfix.org/postconf.5.html#${name})`;
+}
+
+export function renderParameterDocs(info: ParameterInfo, context: ParameterDocsContext = {}): string {
   const parts: string[] = [`**${info.name}** · ${typeLabel(info)}`];
   if (info.deprecated) parts.push(deprecationText(info.deprecated));
   if (info.doc) parts.push(info.doc);
-  const facts = [`Default: ${defaultText(info)}`];
+  const levels = compatibilityDefault(info.name);
+  const facts = [context.defaultLine ?? (levels ? levelDefaultsLine(levels) : `Default: ${defaultText(info)}`)];
   if (info.values?.length) facts.push(`Values: ${info.values.map(code).join(', ')}`);
   if (info.since) facts.push(`Since Postfix ${info.since}`);
   if (info.readOnly) facts.push('Set by Postfix itself: assignments are ignored.');
   parts.push(facts.join('  \n'));
   if (info.security) parts.push(`**Security:** ${info.security}`);
-  if (info.related?.length) parts.push(['Related:', ...info.related.map((r) => `- ${code(r)}`)].join('\n'));
+  const link = context.relatedLink ?? postconfLink;
+  if (info.related?.length) parts.push(['Related:', ...info.related.map((r) => `- ${link(r)}`)].join('\n'));
   return parts.join('\n\n');
 }
 

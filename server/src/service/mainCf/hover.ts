@@ -5,20 +5,22 @@ import { lookupMapType, lookupParameter, lookupRestriction, lookupServiceFamily,
 import type { ParameterInfo } from '../data/types';
 import type { MainCfDocument } from '../parser/mainCf';
 import type { Span } from '../text';
-import { code, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs } from './docs';
-import { effectiveValue } from './expand';
+import { compatibilityDefault, compatibilityLevel, levelDefault } from './compatibility';
+import { code, levelDefaultLine, postconfLink, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs, type ParameterDocsContext } from './docs';
+import { effectiveValue, expandValue } from './expand';
 import { locate, restrictionClasses, type ValueLocation } from './locate';
 
 const MAX_SHOWN = 300;
 const MAX_LINES_LISTED = 10;
 
-export function hoverMainCf(doc: MainCfDocument, offset: number): Hover | null {
+/** `uri` is the file's own: related names set in it link to their line. */
+export function hoverMainCf(doc: MainCfDocument, offset: number, uri: string): Hover | null {
   const at = locate(doc, offset);
   switch (at.kind) {
     case 'name':
-      return at.word ? result(doc, at.span, nameHover(doc, at.word)) : null;
+      return at.word ? result(doc, at.span, nameHover(doc, at.word, uri)) : null;
     case 'reference':
-      return at.name ? result(doc, at.referenceSpan, referenceHover(doc, at.name)) : null;
+      return at.name ? result(doc, at.referenceSpan, referenceHover(doc, at.name, uri)) : null;
     case 'restriction':
       return at.word ? result(doc, at.span, restrictionHover(doc, at.word)) : null;
     case 'option': {
@@ -42,16 +44,34 @@ function result(doc: MainCfDocument, span: Span, markdown: string | undefined): 
   return { contents: { kind: 'markdown', value: markdown }, range: doc.lines.rangeOf(span) };
 }
 
-function nameHover(doc: MainCfDocument, name: string): string {
+function nameHover(doc: MainCfDocument, name: string, uri: string): string {
   const info = lookupParameter(name);
-  if (info) return `${renderParameterDocs(info)}\n\n${valueSummary(doc, name)}`;
+  if (info) return `${renderParameterDocs(info, fileContext(doc, name, uri))}\n\n${valueSummary(doc, name)}`;
   const family = lookupServiceFamily(name);
   if (family) return `${renderServiceFamilyDocs(name, family.service, family.family)}\n\n${valueSummary(doc, name)}`;
   return userDefinedHover(doc, name);
 }
 
-function referenceHover(doc: MainCfDocument, name: string): string {
-  if (lookupParameter(name) || lookupServiceFamily(name)) return nameHover(doc, name);
+/** The default for this file's compatibility level; related names link to their line here, else to Postfix's docs. */
+function fileContext(doc: MainCfDocument, name: string, uri: string): ParameterDocsContext {
+  const entry = compatibilityDefault(name);
+  const context: ParameterDocsContext = {
+    relatedLink: (related) => {
+      const list = doc.byName.get(related);
+      return list ? `[${related}](${uri}#L${list[list.length - 1].firstLine + 1})` : postconfLink(related);
+    },
+  };
+  if (entry) {
+    const { level, set } = compatibilityLevel(doc);
+    const list = doc.byName.get('compatibility_level');
+    const source = set && list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'Postfix\'s own, as `compatibility_level` is not set';
+    context.defaultLine = levelDefaultLine(entry, level, source);
+  }
+  return context;
+}
+
+function referenceHover(doc: MainCfDocument, name: string, uri: string): string {
+  if (lookupParameter(name) || lookupServiceFamily(name)) return nameHover(doc, name, uri);
   if (doc.byName.has(name)) return userDefinedHover(doc, name);
   return `${code('$' + name)} is not defined: Postfix knows no parameter of that name and this file does not set it, so it expands to an empty value (unless Postfix fills it in at run time, as in some delivery and reply texts).`;
 }
@@ -104,7 +124,8 @@ function fallbackNote(info: ParameterInfo, word: string): string {
 function valueSummary(doc: MainCfDocument, name: string): string {
   const list = doc.byName.get(name);
   const source = list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'from the default';
-  const expanded = effectiveValue(doc, name);
+  const levelValue = list ? undefined : levelDefault(doc, name);
+  const expanded = levelValue === undefined ? effectiveValue(doc, name) : expandValue(doc, levelValue);
   if (expanded === undefined) {
     return list || lookupParameter(name)?.default !== undefined
       ? `Effective value: could not be expanded, the references loop or nest too deeply (${source}).`

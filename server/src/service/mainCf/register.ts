@@ -6,5 +6,5 @@ import { hoverMainCf } from './hover';
 
 registerFeatures('postfix-main', {
   complete: (file, offset) => (isMainCfFile(file) ? completeMainCf(file.main, offset) : []),
-  hover: (file, offset) => (isMainCfFile(file) ? hoverMainCf(file.main, offset) : null),
+  hover: (file, offset) => (isMainCfFile(file) ? hoverMainCf(file.main, offset, file.uri) : null),
 });
