@@ -153,7 +153,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { triggerCharacters: ['$', '{', '=', ' ', ',', ':', '-'], resolveProvider: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.postfix-sasl'] },
       documentSymbolProvider: true,
       foldingRangeProvider: true,
       definitionProvider: true,

@@ -19,16 +19,25 @@ export interface Finding {
   /** Set only where a rule raises one finding at a severity other than its default (e.g. loopback-only services). */
   severity?: Severity;
   related?: RelatedPlace[];
-  /** What a quick fix needs: a replacement name, the span to delete ... */
+  /** What a quick fix needs: a replacement name, the span to delete ... (offered as the preferred fix). */
   fix?: FindingFix;
+  /** Alternatives when no single fix is right (yes or no for a boolean); none of them is preferred. */
+  choices?: FindingFix[];
   /** The finding is about a line that is now useless (an overridden duplicate). */
   unnecessary?: boolean;
   deprecated?: boolean;
 }
 
-export type FindingFix =
-  | { kind: 'replace'; span: Span; text: string; title: string }
-  | { kind: 'delete-lines'; firstLine: number; lastLine: number; title: string };
+export type FixEdit =
+  | { kind: 'replace'; span: Span; text: string }
+  | { kind: 'delete-lines'; firstLine: number; lastLine: number };
+
+/**
+ * One fix: its first edit, and `also` the others that belong with it. `safe` fixes keep what the
+ * line meant (a dead line removed, a rename with the value translated), so "fix all" may apply them
+ * unseen; a guess (did you mean) is never safe.
+ */
+export type FindingFix = FixEdit & { title: string; safe?: boolean; also?: readonly FixEdit[] };
 
 export interface ResolvedFinding extends Finding {
   severity: Severity;

@@ -23,9 +23,14 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** How far a candidate may be: a typo or two, more for long names. */
+function maxDistance(word: string): number {
+  return word.length <= 4 ? 1 : word.length <= 10 ? 2 : 3;
+}
+
 /** The best candidate within a distance that grows with the word's length, or undefined. */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
-  const max = word.length <= 4 ? 1 : word.length <= 10 ? 2 : 3;
+  const max = maxDistance(word);
   let best: string | undefined;
   let bestDistance = max + 1;
   for (const candidate of candidates) {
@@ -36,4 +41,42 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     }
   }
   return bestDistance <= max ? best : undefined;
+}
+
+/**
+ * Did-you-mean over one fixed set of candidates, for a whole file: candidates are grouped by length
+ * (only lengths within reach are compared), answers are remembered per word, and the comparisons
+ * have a budget. Past it, words get no suggestion: a file with thousands of misspelt names still
+ * gets its findings in linear time, only without guesses (a long file of `pN = $qN` was quadratic).
+ */
+export class Suggester {
+  private readonly byLength = new Map<number, string[]>();
+  private readonly answers = new Map<string, string | undefined>();
+  private budget: number;
+
+  constructor(candidates: Iterable<string>, budget = 200_000) {
+    this.budget = budget;
+    for (const c of new Set(candidates)) {
+      const list = this.byLength.get(c.length);
+      if (list) list.push(c);
+      else this.byLength.set(c.length, [c]);
+    }
+  }
+
+  suggest(word: string): string | undefined {
+    if (this.answers.has(word)) return this.answers.get(word);
+    const max = maxDistance(word);
+    const near: string[][] = [];
+    let count = 0;
+    for (let length = word.length - max; length <= word.length + max; length++) {
+      const list = this.byLength.get(length);
+      if (list) near.push(list);
+      count += list?.length ?? 0;
+    }
+    if (count > this.budget) return undefined;
+    this.budget -= count;
+    const answer = closestMatch(word, near.flat());
+    this.answers.set(word, answer);
+    return answer;
+  }
 }

@@ -1,10 +1,11 @@
 // Checks an smtpd restriction list word by word: known restrictions, their arguments, restriction
 // classes, lookup tables used directly, and deprecated names.
 import { lookupRestriction, restrictions } from '../data/catalogue';
-import type { ParameterInfo } from '../data/types';
-import type { Finding } from '../findings';
+import type { Deprecation, ParameterInfo } from '../data/types';
+import type { Finding, FindingFix } from '../findings';
 import type { Value } from '../parser/values';
 import { closestMatch } from '../suggest';
+import type { Span } from '../text';
 import { checkMapItem } from './checkMapItem';
 
 export interface RestrictionContext {
@@ -44,7 +45,7 @@ export function checkRestrictionList(info: ParameterInfo, value: Value, context:
         span: item.span,
         message: `"${item.text}" ${when}.${replacement ? ` Use ${replacement} instead.` : ''}`,
         deprecated: true,
-        fix: replacement && /^[a-z_]+$/.test(replacement) ? { kind: 'replace', span: item.span, text: replacement, title: `Replace with ${replacement}` } : undefined,
+        fix: replacementFix(item.span, restriction.deprecated),
       });
     }
     if (restriction.argument && restriction.argument !== 'none') {
@@ -60,4 +61,15 @@ export function checkRestrictionList(info: ParameterInfo, value: Value, context:
     }
   }
   return findings;
+}
+
+/**
+ * A restriction for a restriction, never one that needs an argument we do not know (reject_maps_rbl
+ * became reject_rbl_client DOMAIN) nor a parameter (permit_mx_backup). The spellings that still
+ * work mean the same as their replacement, so that rename is safe; a removed one was not the same.
+ */
+function replacementFix(span: Span, deprecated: Deprecation): FindingFix | undefined {
+  const next = deprecated.replacement ? lookupRestriction(deprecated.replacement) : undefined;
+  if (!next || next.deprecated || (next.argument && next.argument !== 'none')) return undefined;
+  return { kind: 'replace', span, text: next.name, title: `Replace with ${next.name}`, ...(deprecated.removed ? {} : { safe: true }) };
 }

@@ -1,7 +1,7 @@
 // Value checks by parameter type. Shared by main.cf and master.cf `-o` overrides: both hand us the
 // parameter's record and its parsed value.
 import type { ParameterInfo } from '../data/types';
-import type { Finding } from '../findings';
+import type { Finding, FindingFix } from '../findings';
 import type { Value } from '../parser/values';
 import type { RuleCode } from '../rules';
 import { closestMatch } from '../suggest';
@@ -20,7 +20,7 @@ function wholeValue(value: Value): string | undefined {
 export function checkParameterValue(info: ParameterInfo, value: Value, restrictionContext: RestrictionContext): Finding[] {
   switch (info.type) {
     case 'boolean':
-      return checkScalar(value, /^(yes|no)$/i, 'invalid-boolean', `"${info.name}" takes yes or no`);
+      return checkScalar(value, /^(yes|no)$/i, 'invalid-boolean', `"${info.name}" takes yes or no`).map((f) => withBooleanFixes(f, value));
     case 'integer':
       return checkScalar(value, /^[-+]?\d+$/, 'invalid-integer', `"${info.name}" takes a whole number`);
     case 'time':
@@ -52,6 +52,18 @@ function checkScalar(value: Value, pattern: RegExp, code: RuleCode, expectation:
   return [{ code, span, message: `${expectation}, not ${shown}. The daemons that read it stop with a fatal error.` }];
 }
 
+/** Words that plainly mean yes or no make that answer the preferred fix; otherwise both are offered. */
+const MEANS_YES = /^(true|on|1|y|enabled?)$/i;
+const MEANS_NO = /^(false|off|0|n|disabled?|none)$/i;
+
+function withBooleanFixes(finding: Finding, value: Value): Finding {
+  const set = (word: 'yes' | 'no'): FindingFix => ({ kind: 'replace', span: value.span, text: word, title: `Change to "${word}"` });
+  const text = value.text.trim();
+  if (MEANS_YES.test(text)) return { ...finding, fix: set('yes'), choices: [set('no')] };
+  if (MEANS_NO.test(text)) return { ...finding, fix: set('no'), choices: [set('yes')] };
+  return { ...finding, choices: [set('yes'), set('no')] };
+}
+
 function checkSize(info: ParameterInfo, value: Value): Finding[] {
   const text = wholeValue(value);
   if (text === undefined || /^\d+$/.test(text)) return [];
@@ -62,7 +74,7 @@ function checkSize(info: ParameterInfo, value: Value): Finding[] {
       code: 'invalid-size',
       span: value.span,
       message: `Postfix has no size suffixes: "${text}" makes the daemons that read "${info.name}" stop with a fatal error. Write the number of bytes, ${bytes}.`,
-      fix: { kind: 'replace', span: value.span, text: bytes, title: `Write ${bytes} (bytes)` },
+      fix: { kind: 'replace', span: value.span, text: bytes, title: `Write ${bytes} (bytes)`, safe: true },
     }];
   }
   return checkScalar(value, /^\d+$/, 'invalid-size', `"${info.name}" takes a number of bytes`);

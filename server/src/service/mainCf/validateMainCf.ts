@@ -3,9 +3,11 @@ import { allParameters, lookupParameter, lookupServiceFamily } from '../data/cat
 import type { Finding } from '../findings';
 import type { InstanceContext } from '../instance';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
-import { closestMatch } from '../suggest';
+import { Suggester } from '../suggest';
 import { checkRelaySafety } from './checkRelaySafety';
 import { checkParameterValue } from './checkValue';
+import { deprecatedFix } from './deprecatedRename';
+import { inlineCommentFix } from './inlineCommentFix';
 import { userDefinedNames } from './userDefined';
 
 /** Postfix sets these itself; postconf warns about assignments. */
@@ -22,23 +24,38 @@ const RUNTIME_MACROS = new Set([
 let parameterNames: string[] | undefined;
 const knownNames = () => (parameterNames ??= allParameters().map((p) => p.name));
 
+interface Suggesters {
+  /** Postfix's parameter names, for a misspelt name. */
+  names: Suggester;
+  /** Those and the file's own names, for a misspelt $reference. */
+  references: Suggester;
+}
+
+function suggesters(doc: MainCfDocument): Suggesters {
+  return { names: new Suggester(knownNames()), references: new Suggester([...doc.byName.keys(), ...knownNames()]) };
+}
+
 export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): Finding[] {
-  const findings: Finding[] = doc.problems.map((p) => ({ code: p.kind, span: p.span, message: p.message }));
+  const findings: Finding[] = doc.problems.map((p) => {
+    const fix = p.kind === 'inline-comment' ? inlineCommentFix(doc, p.span) : undefined;
+    return { code: p.kind, span: p.span, message: p.message, ...(fix ? { fix } : {}) };
+  });
   const userDefined = userDefinedNames(doc, instance);
   const restrictionClasses = userDefined.restrictionClasses;
   const commented = commentedAssignments(doc);
+  const suggest = suggesters(doc);
 
   for (const [name, list] of doc.byName) {
     const last = list[list.length - 1];
     if (last.template) continue;
-    findings.push(...checkName(last, instance, userDefined.referenced, restrictionClasses));
+    findings.push(...checkName(doc, last, instance, userDefined.referenced, restrictionClasses, suggest));
     for (let i = 0; i < list.length - 1; i++) {
       // In a template, `{% if %}` ... `{% else %}` branches set the same name on purpose.
       if (!templateLineBetween(doc, list[i].lastLine, last.firstLine)) findings.push(duplicate(list[i], last));
     }
     for (const a of list) {
       for (const error of a.value.referenceErrors) findings.push({ code: 'bad-reference', span: error.span, message: `Malformed reference: ${error.message}.` });
-      findings.push(...checkReferences(a, doc, instance));
+      findings.push(...checkReferences(a, doc, instance, suggest));
     }
     const info = lookupParameter(name) ?? serviceFamilyInfo(name);
     // A value with a "#" comment already has its finding; judging the comment's words adds only noise.
@@ -88,11 +105,11 @@ function classInfo(name: string) {
   return { name, type: 'restrictions' as const, default: '' };
 }
 
-function checkName(a: Assignment, instance: InstanceContext, referenced: ReadonlySet<string>, classes: ReadonlySet<string>): Finding[] {
+function checkName(doc: MainCfDocument, a: Assignment, instance: InstanceContext, referenced: ReadonlySet<string>, classes: ReadonlySet<string>, suggest: Suggesters): Finding[] {
   const info = lookupParameter(a.name);
   if (info) {
     const out: Finding[] = [];
-    if (info.deprecated) out.push(deprecatedName(a, info.deprecated));
+    if (info.deprecated) out.push(deprecatedName(doc, a, info.deprecated));
     if (READ_ONLY.has(a.name) || info.readOnly) {
       out.push({ code: 'read-only-parameter', span: a.nameSpan, message: `Postfix sets "${a.name}" itself and ignores this assignment.` });
     }
@@ -109,7 +126,7 @@ function checkName(a: Assignment, instance: InstanceContext, referenced: Readonl
     return [];
   }
   if (referenced.has(a.name) || classes.has(a.name) || !/^[A-Za-z0-9_.-]+$/.test(a.name)) return [];
-  const guess = closestMatch(a.name, knownNames());
+  const guess = suggest.names.suggest(a.name);
   return [{
     code: 'unknown-parameter',
     span: a.nameSpan,
@@ -120,15 +137,26 @@ function checkName(a: Assignment, instance: InstanceContext, referenced: Readonl
   }];
 }
 
-function deprecatedName(a: Assignment, dep: { since?: string; removed?: string; replacement?: string }): Finding {
+function deprecatedName(doc: MainCfDocument, a: Assignment, dep: { since?: string; removed?: string; replacement?: string }): Finding {
   const when = dep.removed ? `was removed in Postfix ${dep.removed} and is ignored` : `is deprecated${dep.since ? ` since Postfix ${dep.since}` : ''}`;
-  const simple = dep.replacement && /^[a-z0-9_]+$/.test(dep.replacement);
+  const { fix, overriddenBy, translation } = deprecatedFix(doc, a, dep.replacement);
+  if (overriddenBy) {
+    return {
+      code: 'deprecated-parameter',
+      span: a.nameSpan,
+      message: `"${a.name}" ${when}, and ${overriddenBy.name} = ${overriddenBy.value} overrides it: this line has no effect.`,
+      deprecated: true,
+      unnecessary: true,
+      ...(overriddenBy.line ? { related: [{ span: overriddenBy.line.nameSpan, message: 'the setting that wins' }] } : {}),
+      ...(fix ? { fix } : {}),
+    };
+  }
   return {
     code: 'deprecated-parameter',
     span: a.nameSpan,
-    message: `"${a.name}" ${when}.${dep.replacement ? ` Use ${dep.replacement} instead${simple ? ' (check the value: the new parameter may take other values)' : ''}.` : ''}`,
+    message: `"${a.name}" ${when}.${translation ? ` Write ${translation} instead: it means the same.` : dep.replacement ? ` Use ${dep.replacement} instead${fix ? '' : ' (it takes other values: see its documentation)'}.` : ''}`,
     deprecated: true,
-    fix: simple ? { kind: 'replace', span: a.nameSpan, text: dep.replacement!, title: `Rename to ${dep.replacement}` } : undefined,
+    ...(fix ? { fix } : {}),
   };
 }
 
@@ -140,18 +168,18 @@ function duplicate(earlier: Assignment, winner: Assignment): Finding {
     message: `"${earlier.name}" is set again on line ${line}, and the later line wins: this one has no effect.`,
     unnecessary: true,
     related: [{ span: winner.nameSpan, message: 'the setting that wins' }],
-    fix: { kind: 'delete-lines', firstLine: earlier.firstLine, lastLine: earlier.lastLine, title: `Remove this overridden "${earlier.name}"` },
+    fix: { kind: 'delete-lines', firstLine: earlier.firstLine, lastLine: earlier.lastLine, title: `Remove this overridden "${earlier.name}"`, safe: true },
   };
 }
 
-function checkReferences(a: Assignment, doc: MainCfDocument, instance: InstanceContext): Finding[] {
+function checkReferences(a: Assignment, doc: MainCfDocument, instance: InstanceContext, suggest: Suggesters): Finding[] {
   const out: Finding[] = [];
   for (const ref of a.value.references) {
     const name = ref.name;
     if (doc.byName.has(name) || lookupParameter(name) || RUNTIME_MACROS.has(name)) continue;
     const family = lookupServiceFamily(name);
     if (family && (!instance.masterServices || instance.masterServices.has(family.service))) continue;
-    const guess = closestMatch(name, [...doc.byName.keys(), ...knownNames()]);
+    const guess = suggest.references.suggest(name);
     out.push({
       code: 'undefined-reference',
       span: ref.span,

@@ -1,6 +1,7 @@
 // Checks of `-o name=value` overrides: the same name and value rules as main.cf, seen with the
 // main.cf of the instance when there is one (its own parameters and restriction classes).
 import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
+import { plainRenames } from '../data/legacySwitches';
 import type { Deprecation, ParameterInfo } from '../data/types';
 import type { Finding } from '../findings';
 import { checkParameterValue } from '../mainCf/checkValue';
@@ -86,13 +87,14 @@ function checkName(o: MasterOverride, services: ReadonlySet<string>, referenced:
 
 function deprecatedName(o: MasterOverride, dep: Deprecation): Finding {
   const when = dep.removed ? `was removed in Postfix ${dep.removed} and is ignored` : `is deprecated${dep.since ? ` since Postfix ${dep.since}` : ''}`;
-  const simple = dep.replacement !== undefined && /^[a-z0-9_]+$/.test(dep.replacement);
+  // Only a plain rename: the old TLS switches take yes/no where the new names take levels.
+  const simple = dep.replacement !== undefined && plainRenames.has(o.name);
   return {
     code: 'deprecated-parameter',
     span: o.nameSpan,
     message: `"${o.name}" ${when}.${dep.replacement ? ` Use ${dep.replacement} instead.` : ''}`,
     deprecated: true,
-    fix: simple ? { kind: 'replace', span: o.nameSpan, text: dep.replacement!, title: `Rename to ${dep.replacement}` } : undefined,
+    fix: simple ? { kind: 'replace', span: o.nameSpan, text: dep.replacement!, title: `Rename to ${dep.replacement}`, safe: true } : undefined,
   };
 }
 
