@@ -1,19 +1,22 @@
 // "Did you mean" for misspelled names: the closest candidate by edit distance, if close enough.
 
+// Three rows of the distance table, reused across calls (did-you-mean runs thousands of them).
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Optimal string alignment distance (Levenshtein plus adjacent swaps), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  let prevPrev = new Array<number>(width).fill(0);
-  let prev = Array.from({ length: width }, (_, j) => j);
-  let row = new Array<number>(width).fill(0);
+  if (rows[0].length < width) rows = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j < width; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prevPrev[j - 2] + 1);
       row[j] = v;
       if (v < best) best = v;
     }
@@ -54,7 +57,7 @@ export class Suggester {
   private readonly answers = new Map<string, string | undefined>();
   private budget: number;
 
-  constructor(candidates: Iterable<string>, budget = 200_000) {
+  constructor(candidates: Iterable<string>, budget = 50_000) {
     this.budget = budget;
     for (const c of new Set(candidates)) {
       const list = this.byLength.get(c.length);
