@@ -1,5 +1,5 @@
-// Rewrites the rule table in README.md from server/src/service/rules.ts (run: npx tsx scripts/readme-rules.ts).
-// A test checks that the README's table is the current one.
+// Rewrites the rule table in README.md, and the codes package.json accepts in the severity setting, from
+// server/src/service/rules.ts (run: npx tsx scripts/readme-rules.ts). Tests check that both are current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rules } from '../server/src/service/rules';
@@ -19,7 +19,18 @@ export function withRulesTable(readme: string): string {
   return readme.slice(0, start) + rulesTable() + readme.slice(end + END.length);
 }
 
+const SEVERITY_SETTING = 'postfixSasl.diagnostics.severity';
+
+/** package.json with the severity setting's keys limited to the rule codes, so VS Code marks a misspelt one. */
+export function withRuleCodes(manifest: string): string {
+  const pkg = JSON.parse(manifest);
+  const setting = pkg.contributes.configuration.properties[SEVERITY_SETTING];
+  setting.propertyNames = { enum: rules.map((r) => r.code), errorMessage: 'Not a rule code of postfix-sasl: the README lists them.' };
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
 if (process.argv[1]?.endsWith('readme-rules.ts')) {
-  const path = join(__dirname, '..', 'README.md');
-  writeFileSync(path, withRulesTable(readFileSync(path, 'utf8')));
+  const root = join(__dirname, '..');
+  writeFileSync(join(root, 'README.md'), withRulesTable(readFileSync(join(root, 'README.md'), 'utf8')));
+  writeFileSync(join(root, 'package.json'), withRuleCodes(readFileSync(join(root, 'package.json'), 'utf8')));
 }
