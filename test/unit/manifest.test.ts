@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { settingKeys } from '../../server/src/service/settings';
 import { LANGUAGE_IDS } from '../../client/src/languages';
+import { PROFILE_PROPERTIES, TLS_MODES } from '../../client/src/authTest/options';
 import { detectLanguage } from '../../server/src/service/languages';
 import { snippetFiles } from '../../server/src/service/snippets';
 
@@ -41,6 +42,13 @@ describe('settings', () => {
   for (const [key, clientDefault] of Object.entries(CLIENT_ONLY_KEYS)) {
     test(`client-only ${key} is declared with its default`, () => assert.deepEqual(properties[key]?.default, clientDefault));
   }
+
+  test('the auth-test profile schema declares exactly the properties and TLS modes the client accepts, in user settings only', () => {
+    const profiles = properties['postfixSasl.authTest.profiles'] as unknown as { scope: string; items: { properties: Record<string, { enum?: string[] }> } };
+    assert.deepEqual(Object.keys(profiles.items.properties).sort(), [...PROFILE_PROPERTIES].sort());
+    assert.deepEqual(profiles.items.properties.tls.enum, [...TLS_MODES]);
+    assert.ok(['machine', 'application'].includes(profiles.scope), 'a workspace must not be able to redefine a profile');
+  });
 
   test('every key lives under postfixSasl.', () => {
     for (const key of Object.keys(properties)) assert.match(key, /^postfixSasl\./);

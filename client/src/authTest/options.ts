@@ -1,6 +1,6 @@
 // Pure (no vscode import): checks the shapes that come from outside, i.e. a command argument or a profile
 // in the settings, and builds the key under which a password is kept in SecretStorage.
-import type { TlsMode } from '../../../server/src/authtest';
+import { type TlsMode, normalizeFingerprint } from '../../../server/src/authtest';
 
 export const TLS_MODES: readonly TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
 
@@ -12,6 +12,10 @@ export interface AuthTestArgs {
   user: string;
   password: string;
   mechanisms?: string[] | 'all';
+  /** A CA certificate file (PEM) to trust besides the system's. */
+  caFile?: string;
+  /** Trust exactly the certificate with this SHA-256 fingerprint. */
+  pinnedFingerprint?: string;
   /** Open the report preview; default true. */
   showReport?: boolean;
 }
@@ -24,6 +28,8 @@ export interface AuthTestProfile {
   tls: TlsMode;
   user: string;
   mechanisms: string[] | 'all';
+  /** A CA certificate file (PEM) to trust besides the system's. */
+  caFile?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -49,6 +55,8 @@ export function checkAuthTestArgs(v: Record<string, unknown>): AuthTestArgs | st
   if (v.tls !== undefined && !TLS_MODES.includes(v.tls as TlsMode)) return `tls must be one of ${TLS_MODES.join(', ')}`;
   const mechanisms = mechanismsOf(v.mechanisms);
   if (!mechanisms) return 'mechanisms must be "all" or a non-empty array of mechanism names';
+  if (v.caFile !== undefined && (typeof v.caFile !== 'string' || !v.caFile)) return 'caFile must be a non-empty string';
+  if (v.pinnedFingerprint !== undefined && (typeof v.pinnedFingerprint !== 'string' || !normalizeFingerprint(v.pinnedFingerprint))) return 'pinnedFingerprint must be a SHA-256 fingerprint (64 hex digits)';
   if (v.showReport !== undefined && typeof v.showReport !== 'boolean') return 'showReport must be a boolean';
   return {
     host: v.host.trim(),
@@ -57,6 +65,8 @@ export function checkAuthTestArgs(v: Record<string, unknown>): AuthTestArgs | st
     user: v.user,
     password: v.password,
     mechanisms,
+    caFile: v.caFile as string | undefined,
+    pinnedFingerprint: v.pinnedFingerprint as string | undefined,
     showReport: v.showReport as boolean | undefined,
   };
 }
@@ -74,8 +84,13 @@ export function readProfiles(raw: unknown): { profiles: AuthTestProfile[]; probl
   return { profiles, problems };
 }
 
+/** The properties a profile may have; package.json's schema declares exactly these (a test checks it). */
+export const PROFILE_PROPERTIES = ['name', 'host', 'port', 'tls', 'user', 'mechanisms', 'caFile'] as const;
+
 function checkProfile(p: unknown): AuthTestProfile | string {
   if (!isObject(p)) return 'is not an object';
+  const unknown = Object.keys(p).find((k) => !(PROFILE_PROPERTIES as readonly string[]).includes(k));
+  if (unknown !== undefined) return `has an unknown property "${unknown}" (known: ${PROFILE_PROPERTIES.join(', ')})`;
   if (typeof p.name !== 'string' || !p.name) return 'has no name';
   if (typeof p.host !== 'string' || !p.host.trim()) return 'has no host';
   if (typeof p.user !== 'string' || !p.user) return 'has no user';
@@ -83,12 +98,18 @@ function checkProfile(p: unknown): AuthTestProfile | string {
   if (p.tls !== undefined && !TLS_MODES.includes(p.tls as TlsMode)) return `has a tls mode other than ${TLS_MODES.join(', ')}`;
   const mechanisms = mechanismsOf(p.mechanisms);
   if (!mechanisms) return 'has mechanisms that are neither "all" nor a list of names';
-  return { name: p.name, host: p.host.trim(), port: p.port as number | undefined, tls: (p.tls as TlsMode | undefined) ?? 'starttls', user: p.user, mechanisms };
+  if (p.caFile !== undefined && (typeof p.caFile !== 'string' || !p.caFile)) return 'has a caFile that is not a file name';
+  const profile: AuthTestProfile = { name: p.name, host: p.host.trim(), port: p.port as number | undefined, tls: (p.tls as TlsMode | undefined) ?? 'starttls', user: p.user, mechanisms };
+  if (p.caFile !== undefined) profile.caFile = p.caFile as string;
+  return profile;
 }
 
-/** One SecretStorage key per host, port and user. */
-export function secretKey(host: string, port: number, user: string): string {
-  return `postfixSasl.authTest.password:${JSON.stringify([host.toLowerCase(), port, user])}`;
+/**
+ * One SecretStorage key per host, port, TLS mode and user. The mode is part of it so that a password saved
+ * for a test under TLS is never offered to a test of the same server without TLS.
+ */
+export function secretKey(host: string, port: number, tls: TlsMode, user: string): string {
+  return `postfixSasl.authTest.password:${JSON.stringify([host.toLowerCase(), port, tls, user])}`;
 }
 
 /** The optional argument of `postfixSasl.runAuthTestProfile`: a profile name, or `{name, password?, showReport?}`. */
@@ -106,4 +127,16 @@ export function checkProfileArgs(v: unknown): ProfileArgs | string | undefined {
   if (v.password !== undefined && typeof v.password !== 'string') return 'password must be a string';
   if (v.showReport !== undefined && typeof v.showReport !== 'boolean') return 'showReport must be a boolean';
   return { name: v.name, password: v.password as string | undefined, showReport: v.showReport as boolean | undefined };
+}
+
+/** Where a pinned certificate applies: one server (host and port), within one profile when run from one. */
+export interface PinScope {
+  host: string;
+  port: number;
+  profile?: string;
+}
+
+/** The globalState key of a pin: per profile for a profile's runs, per server for the interactive test. */
+export function pinKey(s: PinScope): string {
+  return JSON.stringify(s.profile === undefined ? ['server', s.host.toLowerCase(), s.port] : ['profile', s.profile, s.host.toLowerCase(), s.port]);
 }

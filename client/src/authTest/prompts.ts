@@ -10,6 +10,8 @@ export interface LastUsed {
   tls?: TlsMode;
   user?: string;
   recentHosts?: string[];
+  /** The CA file the last test trusted: a path, never its content. */
+  caFile?: string;
 }
 
 export const LAST_USED_KEY = 'postfixSasl.authTest.lastUsed';
@@ -32,7 +34,7 @@ function mainCfSuggestions(): HostItem[] {
   }));
 }
 
-function pick<T extends vscode.QuickPickItem>(title: string, items: T[], active?: T, typed?: (value: string) => T | undefined): Promise<T | undefined> {
+export function pick<T extends vscode.QuickPickItem>(title: string, items: T[], active?: T, typed?: (value: string) => T | undefined): Promise<T | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<T>();
     qp.title = title;
@@ -124,8 +126,8 @@ export interface PasswordChoice {
 }
 
 /** Takes the password from SecretStorage, or asks for it (hidden) and whether to remember it. */
-export async function askPassword(secrets: vscode.SecretStorage, t: Pick<Target, 'host' | 'port' | 'user'>): Promise<PasswordChoice | undefined> {
-  const stored = await secrets.get(secretKey(t.host, t.port, t.user));
+export async function askPassword(secrets: vscode.SecretStorage, t: Target): Promise<PasswordChoice | undefined> {
+  const stored = await secrets.get(secretKey(t.host, t.port, t.tls, t.user));
   if (stored !== undefined) {
     const use = await pick('SMTP AUTH test: password', [
       { label: 'Use the saved password', id: 'use' },

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
-import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, formatTranscript, runAuthTest } from '../../../server/src/authtest';
+import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, formatTranscript, reportHeadline, runAuthTest } from '../../../server/src/authtest';
+import { Redactor } from '../../../server/src/authtest/redact';
+import { forNotification } from './plainText';
+import { EDITOR_REMEDIES } from './remedies';
 import { ReportStore, showReport } from './reportView';
 
 export interface RunContext {
@@ -7,30 +10,38 @@ export interface RunContext {
   reports: ReportStore;
 }
 
-type RunOptions = Omit<AuthTestOptions, 'onProgress' | 'onTranscript'>;
+type RunOptions = Omit<AuthTestOptions, 'onProgress' | 'onTranscript' | 'remedies' | 'password'> & { password: string };
 
 /**
  * Runs one test with a progress notification, streams the (already redacted) transcript into the output
- * channel, and opens the report. The password goes only to the library, never to a log or a message.
+ * channel, and opens the report. The password goes only to the library; the report and the output channel
+ * pass one more redactor, for a server that echoes it in a reply the report quotes.
  */
 export async function runAndReport(rc: RunContext, options: RunOptions, show: boolean): Promise<AuthTestResult> {
+  const redactor = new Redactor([options.password]);
   const where = `${options.host} port ${options.port ?? 'default'} (${options.tls}), user ${options.user}`;
   rc.output.appendLine(`=== SMTP AUTH test of ${where}, ${new Date().toISOString()}`);
   rc.output.show(true);
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `SMTP AUTH test of ${options.host}`, cancellable: false },
+    { location: vscode.ProgressLocation.Notification, title: `SMTP AUTH test of ${forNotification(options.host)}`, cancellable: false },
     (progress) =>
       runAuthTest({
         ...options,
-        onProgress: (message) => progress.report({ message }),
+        remedies: EDITOR_REMEDIES,
+        onProgress: (message) => progress.report({ message: forNotification(message) }),
         onTranscript: (entry) => rc.output.appendLine(formatTranscript([entry])),
       }),
   );
   rc.output.appendLine('');
-  rc.output.append(formatTextReport(result, false));
+  rc.output.appendLine(reportHeadline(result));
+  rc.output.append(redactor.clean(formatTextReport(result, false)));
   rc.output.appendLine('');
-  if (show) await showReport(rc.reports.add(`SMTP AUTH ${result.host}`, formatMarkdownReport(result)));
-  const say = result.verdict === 'pass' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void say(`SMTP AUTH test of ${result.host}: ${result.summary}`);
+  if (show) await showReport(rc.reports.add(`SMTP AUTH ${result.host}`, redactor.clean(formatMarkdownReport(result))));
   return result;
+}
+
+/** The headline as a notification: our words, the host and the mechanism names, never the server's text. */
+export function notifyHeadline(result: AuthTestResult): void {
+  const say = result.verdict === 'pass' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  void say(`SMTP AUTH test: ${forNotification(reportHeadline(result))}. The report has the details.`);
 }

@@ -98,7 +98,7 @@ export function reportHeadline(r: AuthTestResult): string {
       return `NOT RUN: ${where}: the input was refused`;
     default: {
       const why = r.error?.certificate && CERTIFICATE_REFUSED[r.error.certificate];
-      const reached = r.error?.stage === 'connect' ? '' : r.server.banner ? ' after the banner' : ' after connecting';
+      const reached = r.error?.stage === 'connect' || r.error?.stage === 'banner' ? '' : ' after the banner';
       return `FAIL: ${where}: stopped at ${r.error?.stage ?? 'an unknown step'}${reached}${why ? `: ${why}, no password sent` : ''}`;
     }
   }
