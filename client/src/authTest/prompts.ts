@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { DEFAULT_PORTS, TlsMode, parseHostPort } from '../../../server/src/authtest';
-import { serversFromMainCf } from './mainCfServers';
 import { TLS_MODES, secretKey } from './options';
 
 /** What the last interactive test used (kept in globalState; never the password). */
@@ -22,10 +21,12 @@ interface HostItem extends vscode.QuickPickItem {
 }
 
 /** Servers named in main.cf: the active editor's if it is one, else the first open main.cf. */
-function mainCfSuggestions(): HostItem[] {
+async function mainCfSuggestions(): Promise<HostItem[]> {
   const active = vscode.window.activeTextEditor?.document;
   const doc = active?.languageId === 'postfix-main' ? active : vscode.workspace.textDocuments.find((d) => d.languageId === 'postfix-main');
   if (!doc) return [];
+  // Loaded on first use: the main.cf parser and the parameter catalogue would add ms to every activation.
+  const { serversFromMainCf } = await import('./mainCfServers.js');
   return serversFromMainCf(doc.getText()).map((s) => ({
     label: s.host,
     description: `${s.from} in ${vscode.workspace.asRelativePath(doc.uri)}${s.port ? `, port ${s.port}` : ''}`,
@@ -90,7 +91,7 @@ export interface Target {
 /** Asks host, port, TLS mode and user in turn; undefined when the user cancels. */
 export async function askTarget(last: LastUsed): Promise<Target | undefined> {
   const recent: HostItem[] = (last.recentHosts ?? (last.host ? [last.host] : [])).map((h) => ({ label: h, description: 'used before', host: h }));
-  const hostItems = [...recent, ...mainCfSuggestions().filter((s) => !recent.some((r) => r.host === s.host))];
+  const hostItems = [...recent, ...(await mainCfSuggestions()).filter((s) => !recent.some((r) => r.host === s.host))];
   const hostItem = await pick('SMTP AUTH test: server (1/4)', hostItems, hostItems[0], typedHost);
   if (!hostItem) return undefined;
   const sameHost = hostItem.host === last.host;
