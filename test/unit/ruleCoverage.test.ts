@@ -18,7 +18,7 @@ type SetUp = Record<string, Content>;
 interface Case {
   /** Exactly one `|` in one file: the rule fires on that line. */
   fires: SetUp;
-  /** Files that replace those of `fires` (null removes one) in the set-up where the rule is silent. */
+  /** The one file that replaces (or, as null, removes) one of `fires` in the set-up where the rule is silent. */
   silent: Record<string, Content | null>;
   settings?: Partial<Settings>;
 }
@@ -203,6 +203,7 @@ describe('every rule has a firing and a silent case', () => {
   for (const [code, c] of Object.entries(cases) as Array<[RuleCode, Case]>) {
     for (const eol of ['LF', 'CRLF'] as const) {
       test(`${code} (${eol})`, () => {
+        assert.equal(Object.keys(c.silent).length, 1, 'the silent set-up differs from the firing one in one file');
         const { files, at } = unmark(c.fires);
         const fired = firings(files, code, eol, c.settings);
         assert.ok(fired.includes(`${at.path}:${at.line}`), `expected ${code} at ${at.path}:${at.line}, got ${fired.join(', ') || 'nothing'}`);
