@@ -85,7 +85,7 @@ const hoverCases: Array<[string, string, string]> = [
   ['service name on loopback', '127.0.0.1:subm|ission inet n - n - - smtpd\n', 'loopback only'],
   ['type', 'smtpd p|ass - - n - - smtpd\n', 'postscreen hands good clients'],
   ['private dash', 'smtp unix |- - n - - smtp\n', 'means: y (private)'],
-  ['chroot dash', 'smtp inet n - |- - - smtpd\n', 'n since Postfix 3.0'],
+  ['chroot dash without compatibility_level', 'smtp inet n - |- - - smtpd\n', 'means: `y, at compatibility level 0`'],
   ['chroot y', 'smtp inet n - |y - - smtpd\n', 'Chrooted in the queue directory'],
   ['wakeup', 'pickup unix n - n 6|0 1 pickup\n', 'wakes the service up'],
   ['maxproc dash', 'smtp inet n - n - |- smtpd\n', 'default_process_limit'],
@@ -108,6 +108,14 @@ describe('master.cf hover', () => {
       });
     }
   }
+
+  it('chroot dash follows main.cf\'s compatibility_level', () => {
+    const main = parseFile('file:///etc/postfix/main.cf', 'postfix-main', 'compatibility_level = 3.6\n');
+    const { text, offset } = withCursor('smtp inet n - |- - - smtpd\n');
+    const file = master(text);
+    const hover = features().hover!(file, offset, [file, main]);
+    assert.match((hover?.contents as MarkupContent).value, /means: `n, at compatibility level 3\.6`/);
+  });
 
   it('nothing in a comment or between services', () => {
     assert.equal(hoverText('# smtp inet\n\nsmtp inet n - n - - smtpd\n', 3), '');

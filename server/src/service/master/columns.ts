@@ -53,11 +53,11 @@ export const columns: Record<ColumnName | 'command', ColumnInfo> = {
   chroot: {
     name: 'chroot',
     doc: 'Whether the daemon runs inside a chroot jail in the queue directory. A chrooted smtpd sees only files below the queue directory: a saslauthd or Dovecot socket outside it cannot be reached, and /etc files it needs must be copied in.',
-    dash: 'n since Postfix 3.0 (y before); Debian\'s stock file writes y explicitly',
+    dash: 'y below main.cf\'s compatibility_level 1 (Postfix 3.0 and later; always y before 3.0), n from level 1 on; Debian\'s stock file writes y explicitly',
     values: [
       { text: 'y', doc: 'Chrooted in the queue directory.' },
       { text: 'n', doc: 'Not chrooted: sees the whole file system.' },
-      { text: '-', doc: 'The default: n since Postfix 3.0.' },
+      { text: '-', doc: 'The default: n from compatibility_level 1 on, y below it.' },
     ],
   },
   wakeup: {

@@ -3,6 +3,8 @@
 import type { Hover } from 'vscode-languageserver-types';
 import { lookupParameter, lookupRestriction, lookupServiceFamily } from '../data/catalogue';
 import { lookupMasterCommand, type MasterServiceType } from '../data/masterCommands';
+import { unsetCompatibilityLevel, type CompatibilityDefault } from '../data/compatibilityDefaults';
+import { compatibilityDefault, compatibilityLevel, defaultAtLevel } from '../mainCf/compatibility';
 import { code, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs } from '../mainCf/docs';
 import type { MainCfDocument } from '../parser/mainCf';
 import { columns, serviceTypeDocs } from './columns';
@@ -14,14 +16,16 @@ export function hoverMasterCf(doc: MasterCfDocument, offset: number, main?: Main
   const index = service.tokens.findIndex((t) => t.span.start <= offset && offset < t.span.end);
   if (index === -1) return null;
   const token = service.tokens[index];
-  const value = index < 7 ? columnHover(service, index, token) : index === 7 ? commandHover(token) : argumentHover(service, token, offset, main);
+  const value = index < 7 ? columnHover(service, index, token, main) : index === 7 ? commandHover(token) : argumentHover(service, token, offset, main);
   return value ? { contents: { kind: 'markdown', value }, range: doc.lines.rangeOf(token.span) } : null;
 }
 
-function columnHover(service: MasterService, index: number, token: MasterToken): string {
+function columnHover(service: MasterService, index: number, token: MasterToken, main: MainCfDocument | undefined): string {
   const info = columns[columnNames[index]];
   const parts = [`**${info.name}** column`, info.doc];
-  if (token.text === '-' && info.dash) parts.push(`Here ${code('-')} means: ${info.dash}.`);
+  const levels = info.name === 'chroot' && token.text === '-' ? compatibilityDefault('chroot') : undefined;
+  if (levels) parts.push(`Here ${code('-')} means: ${code(chrootDash(levels, main))}. ${info.dash}.`);
+  else if (token.text === '-' && info.dash) parts.push(`Here ${code('-')} means: ${info.dash}.`);
   else if (info.name === 'type' && token.text in serviceTypeDocs) parts.push(`${code(token.text)}: ${serviceTypeDocs[token.text as MasterServiceType]}`);
   else if (info.name === 'service') parts.push(serviceNameText(service));
   else {
@@ -29,6 +33,12 @@ function columnHover(service: MasterService, index: number, token: MasterToken):
     if (meaning) parts.push(`${code(token.text)}: ${meaning.doc}`);
   }
   return parts.join('\n\n');
+}
+
+/** What `-` in the chroot column is at the instance's compatibility level (main.cf's, or 0 without one). */
+function chrootDash(levels: CompatibilityDefault, main: MainCfDocument | undefined): string {
+  const { level } = main ? compatibilityLevel(main) : { level: unsetCompatibilityLevel };
+  return `${defaultAtLevel(levels, level)}, at compatibility level ${level}`;
 }
 
 function serviceNameText(service: MasterService): string {
