@@ -62,11 +62,13 @@ test('completion: a partly typed name completes to the parameter', async () => {
 test('snippets: the quick-start snippet is offered and inserts a SASL set-up', async () => {
   const editor = await openFile('myhostname = mail.example.com\npf-sasl\n');
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 'pf-sasl'.length));
-  const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-  assert.ok(snippets.includes('pf-sasl-dovecot'), `snippets offered: ${JSON.stringify(snippets)}`);
-  await editor.edit((b) => b.delete(new vscode.Range(1, 0, 1, 'pf-sasl'.length)));
-  editor.selection = new vscode.Selection(1, 0, 1, 0);
-  await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'postfix-main', name: 'SASL for clients via Dovecot, TLS only' });
+  const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
+  const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+  const item = snippets.find((i) => labelOf(i) === 'pf-sasl-dovecot');
+  assert.ok(item, `snippets offered: ${JSON.stringify(snippets.map(labelOf))}`);
+  // The server sends the snippet as the item's edit: insert it over the typed prefix as accepting it would.
+  assert.ok(item.insertText instanceof vscode.SnippetString && item.range, 'a snippet edit with a range');
+  await editor.insertSnippet(item.insertText, item.range instanceof vscode.Range ? item.range : item.range.replacing);
   const text = await waitForText(editor.document, (t) => t.includes('smtpd_sasl_type = dovecot'), 'the snippet body');
   assert.ok(text.includes('smtpd_tls_auth_only = yes'), text);
   // Wait for the diagnostics of the new text: the ones published for the typed "pf-sasl" may still be current.
