@@ -31,7 +31,33 @@ let workspaceProfiles: unknown[] | undefined;
 const notes: { message: string; items: string[]; detail?: string }[] = [];
 /** Picks the button to press for a notification; undefined dismisses it. */
 let answer: (message: string, items: string[]) => string | undefined = () => undefined;
-let inputBox: (o: { title?: string }) => string | undefined = () => assert.fail('no prompt expected');
+let inputBox: (o: { title?: string; value?: string }) => string | undefined = () => assert.fail('no prompt expected');
+/** Answers a quick pick by its title: a label to pick, text to type, or undefined to cancel. */
+let quickPick: (title: string, labels: string[]) => { pick: string } | { type: string } | undefined = () => assert.fail('no prompt expected');
+let openDialog: () => { fsPath: string }[] | undefined = () => assert.fail('no file dialog expected');
+
+type Item = { label: string };
+function createQuickPick() {
+  const on: { value?: (v: string) => void; accept?: () => void; hide?: () => void } = {};
+  const qp = {
+    title: '', placeholder: '', ignoreFocusOut: false, items: [] as Item[], activeItems: [] as Item[],
+    onDidChangeValue: (f: (v: string) => void) => void (on.value = f),
+    onDidAccept: (f: () => void) => void (on.accept = f),
+    onDidHide: (f: () => void) => void (on.hide = f),
+    hide: () => on.hide?.(),
+    dispose: () => undefined,
+    show: () =>
+      setImmediate(() => {
+        const a = quickPick(qp.title, qp.items.map((i) => i.label));
+        if (!a) return qp.hide();
+        if ('type' in a) on.value?.(a.type);
+        else qp.activeItems = qp.items.filter((i) => i.label === a.pick);
+        assert.equal(qp.activeItems.length, 1, `${qp.title}: nothing to pick for ${JSON.stringify(a)} among ${qp.items.map((i) => i.label)}`);
+        on.accept?.();
+      }),
+  };
+  return qp;
+}
 
 function notify(message: string, ...rest: unknown[]): Promise<string | undefined> {
   const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest.shift() as { detail?: string }) : undefined;
@@ -53,9 +79,12 @@ const vscodeStub = {
     showErrorMessage: notify,
     showInputBox: async (o: { title?: string }) => inputBox(o),
     showQuickPick: async () => assert.fail('no prompt expected'),
-    createQuickPick: () => assert.fail('no prompt expected'),
+    createQuickPick,
+    showOpenDialog: async () => openDialog(),
+    activeTextEditor: undefined,
   },
   workspace: {
+    textDocuments: [],
     registerTextDocumentContentProvider: (_s: string, p: typeof reportProvider) => ((reportProvider = p), { dispose: () => undefined }),
     getConfiguration: () => ({
       get: (key: string) => (key === 'authTest.profiles' ? (workspaceProfiles ?? profiles) : undefined),
@@ -230,6 +259,76 @@ describe('trusting a self-signed server from the editor', () => {
     assert.equal(result.error?.certificate, 'untrusted');
     assert.ok(result.error!.message.includes(TRUST_BUTTON) && result.error!.message.includes('postfixSasl.authTest.profiles'), result.error!.message);
     assert.ok(!/--ca|--insecure/.test(JSON.stringify(result)));
+  });
+});
+
+describe('the interactive test', () => {
+  let cert: TestCert;
+  let tlsServer: FakeServer & { lines: string[] };
+  let caDir: string;
+  before(async () => {
+    cert = makeCert('localhost', 'DNS:localhost,IP:127.0.0.1');
+    caDir = mkdtempSync(join(tmpdir(), 'authtest-interactive-'));
+    writeFileSync(join(caDir, 'ca.pem'), cert.cert);
+    tlsServer = await scriptedServer({ cert, capsBefore: ['STARTTLS'], capsAfter: ['AUTH PLAIN'], onAuth: (line) => (line === `AUTH PLAIN ${b64(`\0${USER}\0${PASSWORD}`)}` ? '235 2.7.0 ok' : '535 5.7.8 no') });
+  });
+  after(async () => {
+    await tlsServer?.close();
+    rmSync(caDir, { recursive: true, force: true });
+    inputBox = () => assert.fail('no prompt expected');
+    quickPick = () => assert.fail('no prompt expected');
+  });
+
+  /** Answers every step; `certificate` is the label picked at the certificate step. */
+  function script(certificate: string, remember: boolean) {
+    inputBox = (o) => (o.title?.includes('port') ? String(tlsServer.port) : o.title?.includes('user') ? USER : o.title?.includes('password') ? PASSWORD : assert.fail(`unexpected input box ${o.title}`));
+    quickPick = (title) => {
+      if (title.includes('server')) return { type: `127.0.0.1:${tlsServer.port}` };
+      if (title.includes('TLS mode')) return { pick: 'starttls' };
+      if (title.includes('certificate')) return { pick: certificate };
+      if (title.includes('Remember')) return { pick: remember ? "Remember it in VS Code's secret storage if the test succeeds" : 'Use it for this test only' };
+      if (title === 'SMTP AUTH test: password') return { pick: 'Use the saved password' };
+      return assert.fail(`unexpected quick pick ${title}`);
+    };
+  }
+  const run = () => handlers.get('postfixSasl.testSmtpAuth')!() as Promise<AuthTestResult | undefined>;
+
+  test('a CA file picked at the certificate step trusts the server; it is offered again next time, and the password is saved under TLS', async () => {
+    secrets.clear();
+    memento.clear();
+    script('Also a CA file…', true);
+    openDialog = () => [{ fsPath: join(caDir, 'ca.pem') }];
+    const first = await run();
+    assert.equal(first?.verdict, 'pass', first?.summary);
+    assert.equal(secrets.get(secretKey('127.0.0.1', tlsServer.port, 'starttls', USER)), PASSWORD);
+    openDialog = () => assert.fail('no file dialog expected');
+    script('Also the CA file used last time', false);
+    const second = await run();
+    assert.equal(second?.verdict, 'pass', second?.summary);
+    assertPasswordNowhere(second);
+  });
+
+  test('trusting the certificate after a refusal pins it for this server; the next run offers the pin first', async () => {
+    script("The system's trusted CAs", false);
+    notes.length = 0;
+    answer = (_m, items) => (items.includes(TRUST_BUTTON) ? TRUST_BUTTON : items.includes('Trust and Test Again') ? 'Trust and Test Again' : undefined);
+    const result = await run();
+    assert.equal(result?.verdict, 'pass', result?.summary);
+    assert.equal(result?.tls?.verification, 'pinned');
+    assert.match(notes[1].message, new RegExp(`^Trust this certificate for 127\\.0\\.0\\.1 port ${tlsServer.port}\\?$`));
+    let offered: string[] = [];
+    quickPick = ((inner) => (title: string, labels: string[]) => (title.includes('certificate') ? ((offered = labels), { pick: labels[0] }) : inner(title, labels)))(quickPick);
+    answer = (m, items) => (items.length ? assert.fail(`no question expected: ${m}`) : undefined);
+    const again = await run();
+    assert.equal(again?.tls?.verification, 'pinned');
+    assert.equal(offered[0], 'The certificate you trusted for this server');
+  });
+
+  test('cancelling at any step sends nothing', async () => {
+    const before = tlsServer.lines.length;
+    quickPick = (title) => (title.includes('server') ? { type: `127.0.0.1:${tlsServer.port}` } : undefined);
+    assert.equal(await run(), undefined);
+    assert.equal(tlsServer.lines.length, before);
   });
 });
 
