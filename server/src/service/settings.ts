@@ -35,12 +35,10 @@ export interface SettingsRead {
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'] satisfies SeveritySetting[];
 
-/** Accepts what a client sent under `postfixSasl`; anything malformed falls back to the default. */
-export function readSettings(raw: unknown): Settings {
-  return readSettingsChecked(raw).settings;
-}
-
-/** As readSettings, and says which severity entries it left out, so the CLI and the server can tell the user. */
+/**
+ * Accepts what a client sent under `postfixSasl`; anything malformed falls back to the default. Says which
+ * severity entries it left out, so the CLI and the server can tell the user.
+ */
 export function readSettingsChecked(raw: unknown): SettingsRead {
   const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const diagnostics = (section.diagnostics && typeof section.diagnostics === 'object' ? section.diagnostics : {}) as Record<string, unknown>;
