@@ -10,6 +10,8 @@ import { defaultSettings, readSettingsChecked, type Settings } from '../service/
 import { diskFacts } from '../diskFacts';
 import { collectInputs, InputError, type InputFile } from './collectFiles';
 import type { CliIo } from './authTest';
+import { writeReport } from './report';
+import { describeArgsError, usageLine } from './usage';
 
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] PATH...
 
@@ -73,10 +75,14 @@ function toJson(path: string, file: ParsedFile, f: ResolvedFinding): JsonFinding
   return { file: path, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1, severity: f.severity, code: f.code, message: f.message };
 }
 
+export const checkPaths = (paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] => checkFiles(paths, settings, forcedType).findings;
+
 /** Checks each instance: every file is parsed once, then checked with its siblings as context. */
-export function checkPaths(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] {
+export function checkFiles(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): { findings: JsonFinding[]; files: number } {
   const results: JsonFinding[] = [];
+  let files = 0;
   for (const group of collectInputs(paths, forcedType)) {
+    files += group.length;
     const parsed = group.map((input) => {
       const result = parseText(input.path, input.languageId, readText(input.path), settings);
       if (input.languageId === 'postfix-sasl-passwd') result.file.disk = diskFacts(input.path);
@@ -87,7 +93,7 @@ export function checkPaths(paths: readonly string[], settings: Settings, forcedT
       for (const f of checkParsed(parsed[i], settings, context)) results.push(toJson(input.path, parsed[i].file, f));
     });
   }
-  return results;
+  return { findings: results, files };
 }
 
 export function runCheckCli(argv: string[], io: CliIo): number {
@@ -95,7 +101,9 @@ export function runCheckCli(argv: string[], io: CliIo): number {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
-    io.stderr.write(`postfix-sasl check: ${(error as Error).message}\n`);
+    const message = describeArgsError(error);
+    if (message === undefined) throw error;
+    io.stderr.write(usageLine('postfix-sasl check', message));
     return 2;
   }
   const { values, positionals } = parsed;
@@ -104,21 +112,24 @@ export function runCheckCli(argv: string[], io: CliIo): number {
     return 0;
   }
   const usage = (message: string) => {
+    io.stderr.write(usageLine('postfix-sasl check', message));
+    return 2;
+  };
+  const inputError = (message: string) => {
     io.stderr.write(`postfix-sasl check: ${message}\n`);
     return 2;
   };
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}"`);
   const forcedType = values.type === undefined ? undefined : typeNames[values.type];
   if (values.type !== undefined && !forcedType) return usage(`--type must be one of ${Object.keys(typeNames).join(', ')}`);
-  if (positionals.length === 0) return usage('no PATH given (see postfix-sasl check --help)');
-  let findings: JsonFinding[];
+  if (positionals.length === 0) return usage('no PATH given');
+  let result;
   try {
-    findings = checkPaths(positionals, loadSettings(values.config), forcedType);
+    result = checkFiles(positionals, loadSettings(values.config), forcedType);
   } catch (error) {
-    if (error instanceof InputError) return usage(error.message);
+    if (error instanceof InputError) return inputError(error.message);
     throw error;
   }
-  if (values.format === 'json') io.stdout.write(JSON.stringify(findings, null, 1) + '\n');
-  else for (const f of findings) io.stdout.write(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.code}]\n`);
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  writeReport(result.findings, result.files, values.format, io);
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 // The `postfix-sasl` command: dispatches to its subcommands.
 import { runAuthTestCli } from './authTest';
 import { runCheckCli } from './check';
+import { usageLine } from './usage';
 
 const HELP = `Usage: postfix-sasl <command> [options]
 
@@ -31,10 +32,27 @@ async function main(argv: string[]): Promise<number> {
       io.stdout.write(HELP);
       return command === undefined ? 2 : 0;
     default:
-      io.stderr.write(`postfix-sasl: unknown command "${command}"\n${HELP}`);
+      io.stderr.write(usageLine('postfix-sasl', `unknown command "${command}"`));
       return 2;
   }
 }
+
+const WRITE_ERRORS: Record<string, string> = { ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error', EBADF: 'it is closed', EFBIG: 'the file is too large' };
+
+/**
+ * A reader that stops early (\`| head\`) closes the pipe: the rest of the output is dropped and the
+ * command ends with the status it would have had, as if the reader had read it all. Any other write
+ * failure (a full disk) is one line on stderr and exit status 2, never a stack trace.
+ */
+function guardOutput(stream: NodeJS.WriteStream, name: string): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    if (stream !== process.stderr) process.stderr.write(`postfix-sasl: cannot write to ${name}: ${WRITE_ERRORS[error.code ?? ''] ?? error.code ?? error.message}\n`);
+    process.exit(2);
+  });
+}
+guardOutput(process.stdout, 'standard output');
+guardOutput(process.stderr, 'standard error');
 
 main(process.argv.slice(2)).then(
   (code) => {
