@@ -45,6 +45,26 @@ function run(command, args, options = {}) {
   });
 }
 
+// npm settings that mean the same under any Node and that a user may have set for the network.
+const NPM_SETTINGS_KEPT = new Set(['registry', 'proxy', 'https_proxy', 'noproxy', 'cafile', 'ca', 'cert', 'key', 'strict_ssl', 'userconfig', 'cache']);
+
+/**
+ * The environment for the inner `npm ci`, without what an outer npm (`npm start`, `npm run test:e2e`)
+ * put there for its own Node: its user agent (code-server's install script reads the Node version from
+ * it), its prefix, node-gyp and nodedir, its lifecycle and package variables, and its .bin folders on
+ * the PATH. Exported for the test that checks it.
+ */
+export function cleanNpmEnv(env = process.env) {
+  const clean = {};
+  for (const [name, value] of Object.entries(env)) {
+    const setting = /^npm_config_(.*)$/i.exec(name)?.[1].toLowerCase();
+    if (setting !== undefined ? NPM_SETTINGS_KEPT.has(setting) : !/^(npm_|INIT_CWD$|NODE$|COLOR$)/i.test(name)) clean[name] = value;
+  }
+  // npm puts node_modules/.bin of the project and its parents, and its node-gyp shim, before the PATH.
+  clean.PATH = (env.PATH ?? '').split(':').filter((dir) => !/node_modules[/\\]\.bin$|run-script[/\\]lib[/\\]node-gyp-bin$/.test(dir)).join(':');
+  return clean;
+}
+
 const dpkgHas = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
 
 /**
@@ -60,7 +80,7 @@ export async function ensureTools({ apt = [], log = console.log } = {}) {
     await run('apt-get', ['update', '-qq']);
     await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   }
-  const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const npmEnv = { ...cleanNpmEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   if (!upToDate(NODE24_DIR)) {
     log(`installing Node 24 into ${NODE24_DIR} (npm ci, about 10 s)`);
     await run('npm', ['ci'], { cwd: NODE24_DIR, env: npmEnv });
