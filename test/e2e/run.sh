@@ -31,7 +31,8 @@ done_stage
 stage "vscode-API suite in code-server"; node test/e2e/codeserver/apiSuite.mjs --vsix postfix-sasl.vsix --run-dir "$RUN_DIR" || fail; done_stage
 stage "negative control (no extension installed)"; node test/e2e/codeserver/apiSuite.mjs --negative-control --run-dir "$RUN_DIR" || fail; done_stage
 stage "Playwright UI suite"
-rm -rf test/e2e/screenshots && mkdir -p test/e2e/screenshots
+# Only this suite's shots: start-smoke.png of `npm start -- --smoke` stays.
+mkdir -p test/e2e/screenshots && rm -f test/e2e/screenshots/[0-9][0-9]-*.png test/e2e/screenshots/FAILED-*.png
 POSTFIX_SASL_E2E_VSIX=postfix-sasl.vsix POSTFIX_SASL_E2E_RUN_DIR="$RUN_DIR" node --test --test-reporter=spec test/e2e/playwright/ui.test.mjs || fail
 done_stage
 stage "other editors: the README set-ups in Neovim and Emacs eglot (Helix checked without the editor)"; node --test --test-reporter=spec test/e2e/editors/ || fail; done_stage

@@ -1,10 +1,9 @@
-// Builds .vsix files: the product (`npm run package`, with vsce from the tools folder on the PATH) and
-// the test-only runner extension.
+// Builds .vsix files: the product (`npm run package`) and the test-only runner extension.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { E2E, NODE24, ROOT, TOOLS_BIN, VSCE } from './tools.mjs';
+import { E2E, ROOT, VSCE } from './tools.mjs';
 
 function check(r, what) {
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal}):\n${r.stdout ?? ''}${r.stderr ?? ''}`);
@@ -13,8 +12,7 @@ function check(r, what) {
 
 /** `npm run package` in the repo; returns the path of the .vsix. */
 export function packageProduct({ quiet = true } = {}) {
-  const env = { ...process.env, PATH: `${TOOLS_BIN}:${process.env.PATH}` };
-  check(spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, env, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' }), 'npm run package');
+  check(spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', stdio: quiet ? 'pipe' : 'inherit' }), 'npm run package');
   const vsix = join(ROOT, 'postfix-sasl.vsix');
   return { vsix, bytes: statSync(vsix).size };
 }
@@ -34,7 +32,7 @@ export async function packageRunner(dir) {
   });
   copyFileSync(join(E2E, 'runner', 'package.json'), join(dir, 'package.json'));
   const vsix = join(dirname(dir), 'e2e-runner.vsix');
-  check(spawnSync(NODE24, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-star-activation', '-o', vsix], { cwd: dir, encoding: 'utf8' }), 'packaging the runner');
+  check(spawnSync(process.execPath, [VSCE, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-star-activation', '-o', vsix], { cwd: dir, encoding: 'utf8' }), 'packaging the runner');
   return vsix;
 }
 

