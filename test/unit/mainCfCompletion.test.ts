@@ -5,7 +5,7 @@ import { CompletionItemKind, CompletionItemTag, type CompletionItem } from 'vsco
 import { resolveCompletion } from '../../server/src/service/completionDocs';
 import { parseFile } from '../../server/src/service/documents';
 import { completionItems, featuresFor } from '../../server/src/service/features';
-import { MAX_NAME_ITEMS } from '../../server/src/service/mainCf/completion';
+import { MAX_NAME_ITEMS } from '../../server/src/service/mainCf/rankedNames';
 import '../../server/src/service/mainCf/register';
 import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
 

@@ -2,11 +2,13 @@
 // cursor; each case runs with \n and \r\n.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
+import { resolveCompletion } from '../../server/src/service/completionDocs';
 import { parseFile, type ParsedFile } from '../../server/src/service/documents';
 import { completionItems, featuresFor } from '../../server/src/service/features';
 import '../../server/src/service/register';
-import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
+import { snippetFiles } from '../../server/src/service/snippets';
+import { applyCompletion, bothEols, expandSnippet, withCursor } from '../helpers/cursor';
 
 const features = () => featuresFor('postfix-master');
 const MAIN = parseFile('file:///etc/postfix/main.cf', 'postfix-main', 'smtpd_restriction_classes = strict_senders\nstrict_senders = reject_unknown_sender_domain\nmua_client_restrictions = permit_sasl_authenticated, reject\n');
@@ -51,12 +53,14 @@ const applyCases: Array<[string, string, string, string]> = [
   ['restriction class from main.cf', SUB + '  -o smtpd_sender_restrictions=str|', 'strict_senders', SUB + '  -o smtpd_sender_restrictions=strict_senders'],
   ['SASL security option', SUB + '  -o smtpd_sasl_security_options=noanonymous,|', 'noplaintext', SUB + '  -o smtpd_sasl_security_options=noanonymous,noplaintext'],
   ['map type', SUB + '  -o smtpd_sender_login_maps=|', 'hash:', SUB + '  -o smtpd_sender_login_maps=hash:'],
+  ['snippet where a line starts', 'smtp inet n - y - - smtpd\npf-submissions|', 'pf-submissions', 'smtp inet n - y - - smtpd\n' + expandSnippet(snippetFiles['postfix-master']!['Submissions service (port 465, implicit TLS) with SASL'].body.join('\n'))],
 ];
 
 /** [name, input with |, label that must not be offered] — completion stays quiet where nothing fits. */
 const quietCases: Array<[string, string]> = [
   ['inside a comment', '# smtp in|'],
   ['free text value', SUB + '  -o syslog_name=postfix/|'],
+  ['a snippet prefix in a value', SUB + '  -o syslog_name=pf-sub|'],
 ];
 
 describe('master.cf completion', () => {
@@ -70,6 +74,17 @@ describe('master.cf completion', () => {
       });
     }
   }
+  it('-o names: SASL and TLS first, lean, cut short with isIncomplete, documentation on resolve', () => {
+    const { text, offset } = withCursor(SUB + '  -o |');
+    const file = master(text);
+    const answer = features().complete!(file, offset, [file, MAIN]);
+    assert.ok(!Array.isArray(answer) && answer.isIncomplete);
+    const params = answer.items.filter((i) => i.kind === CompletionItemKind.Property);
+    assert.equal(params[0].label, 'smtpd_sasl_auth_enable');
+    assert.ok(params.every((i) => i.documentation === undefined && i.data === 'param'));
+    assert.ok(JSON.stringify(answer).length <= 40_000);
+    assert.match((resolveCompletion(params[0]).documentation as MarkupContent).value, /\*\*smtpd_sasl_auth_enable\*\*/);
+  });
   for (const [name, input] of quietCases) {
     for (const { eol, text } of bothEols(input)) {
       it(`${name} offers nothing (${eol})`, () => {

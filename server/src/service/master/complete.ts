@@ -1,11 +1,13 @@
 // master.cf completion: service names, types, y/n/-, wakeup and maxproc, commands, `-o` parameter
-// names (inserting `name=`) and `-o` values by the parameter's type.
-import { CompletionItemKind, CompletionItemTag, type CompletionItem, type Range } from 'vscode-languageserver-types';
-import { allParameters, lookupParameter, mapTypes, restrictions, saslSecurityOptions } from '../data/catalogue';
+// names (inserting `name=`, ranked and cut short as main.cf names are), `-o` values by the parameter's type,
+// and the set-up snippets where a line starts.
+import { CompletionItemKind, CompletionItemTag, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import { lookupParameter, mapTypes, restrictions, saslSecurityOptions } from '../data/catalogue';
 import { masterCommands, stockServiceNames } from '../data/masterCommands';
 import type { ParameterInfo } from '../data/types';
 import { renderMapTypeDocs, renderOptionWordDocs, renderRestrictionDocs } from '../mainCf/docs';
-import { snippetItems, snippetSpan } from '../snippets';
+import { matchingNames, rankText } from '../mainCf/rankedNames';
+import { isSubsequence, snippetItems, snippetSpan } from '../snippets';
 import type { MainCfDocument } from '../parser/mainCf';
 import { columnNames } from './parseMasterCf';
 import { columns } from './columns';
@@ -14,7 +16,7 @@ import type { MasterCfDocument } from './parseMasterCf';
 
 const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 
-export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: MainCfDocument): CompletionItem[] {
+export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: MainCfDocument): CompletionItem[] | CompletionList {
   const at = locate(doc, offset);
   if (at.kind === 'none') return [];
   const range = doc.lines.rangeOf(at.span);
@@ -30,7 +32,7 @@ export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: M
         textEdit: { range, newText: c.name },
       }));
     case 'optionName':
-      return optionNameItems(at, range, main);
+      return optionNameItems(doc, at, offset, range, main);
     case 'optionValue':
       return optionValueItems(at, range, main);
     case 'argument':
@@ -67,23 +69,23 @@ function columnItems(index: number, range: Range): CompletionItem[] {
   }));
 }
 
-let parameterItems: CompletionItem[] | undefined;
-
-function optionNameItems(at: Extract<MasterLocation, { kind: 'optionName' }>, range: Range, main: MainCfDocument | undefined): CompletionItem[] {
-  // Documentation comes on resolve (completionDocs.ts), as for main.cf names.
-  parameterItems ??= allParameters().map((info) => {
-    const item: CompletionItem = { label: info.name, kind: CompletionItemKind.Property, sortText: (info.deprecated ? '1' : '0') + info.name, data: 'param' };
-    if (info.deprecated) item.tags = [CompletionItemTag.Deprecated];
-    return item;
-  });
+/** Parameter names in completion's order, cut short like main.cf's (documentation comes on resolve). */
+function optionNameItems(doc: MasterCfDocument, at: Extract<MasterLocation, { kind: 'optionName' }>, offset: number, range: Range, main: MainCfDocument | undefined): CompletionList {
   const suffix = at.hasEquals ? '' : '=';
-  const items = parameterItems.map((base) => ({ ...base, textEdit: { range, newText: base.label + suffix } }));
+  const typed = doc.text.slice(at.span.start, Math.min(offset, at.span.end)).toLowerCase();
+  const items: CompletionItem[] = [];
   // The user's own main.cf parameters, such as mua_client_restrictions, are valid -o names too.
   for (const name of main?.byName.keys() ?? []) {
-    if (lookupParameter(name) || !/^[A-Za-z0-9_]+$/.test(name)) continue;
-    items.push({ label: name, kind: CompletionItemKind.Variable, detail: 'defined in main.cf', sortText: '0' + name, textEdit: { range, newText: name + suffix } });
+    if (lookupParameter(name) || !/^[A-Za-z0-9_]+$/.test(name) || !isSubsequence(typed, name.toLowerCase())) continue;
+    items.push({ label: name, kind: CompletionItemKind.Variable, detail: 'defined in main.cf', sortText: rankText(items.length), textEdit: { range, newText: name + suffix } });
   }
-  return items;
+  const { names, complete } = matchingNames(typed);
+  for (const { info, tier } of names) {
+    const item: CompletionItem = { label: info.name, kind: CompletionItemKind.Property, sortText: rankText(items.length), textEdit: { range, newText: info.name + suffix }, data: 'param' };
+    if (tier === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
+    items.push(item);
+  }
+  return { isIncomplete: !complete, items };
 }
 
 function optionValueItems(at: Extract<MasterLocation, { kind: 'optionValue' }>, range: Range, main: MainCfDocument | undefined): CompletionItem[] {
