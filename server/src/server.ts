@@ -28,7 +28,8 @@ const timers = new Map<string, NodeJS.Timeout>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
 
-const languages = new DocumentLanguages((line) => connection.console.info(line));
+// A warning, so that clients logging only warnings and errors by default (Neovim) keep it.
+const languages = new DocumentLanguages((line) => connection.console.warn(line));
 
 /** Open documents of our languages, parsed; used as context for each other. */
 function openFiles(except?: string): ParsedFile[] {

@@ -13,12 +13,12 @@ const labelsOf = (result: unknown) => ((Array.isArray(result) ? result : (result
 describe('language ids other clients send', { timeout: 20_000 }, () => {
   let client: TestClient;
   const logs: string[] = [];
-  let logged: (line: string) => void = () => {};
+  let logged: (line: string, type: number) => void = () => {};
   before(async () => {
     client = await startServer();
-    client.connection.onNotification('window/logMessage', (p: { message: string }) => {
+    client.connection.onNotification('window/logMessage', (p: { message: string; type: number }) => {
       logs.push(p.message);
-      logged(p.message);
+      logged(p.message, p.type);
     });
   });
   after(async () => {
@@ -54,9 +54,12 @@ describe('language ids other clients send', { timeout: 20_000 }, () => {
 
   it('a document that is none of ours gets nothing, and one log line says why', async () => {
     const uri = 'file:///nonexistent-postfix-sasl-ids/notes.txt';
-    const line = new Promise<string>((resolve) => (logged = (message) => message.includes(uri) && resolve(message)));
+    const line = new Promise<{ message: string; type: number }>((resolve) => (logged = (message, type) => message.includes(uri) && resolve({ message, type })));
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: 'password hunter2\n' } });
-    assert.match(await line, /ignoring .*notes\.txt: language id "text" is not one of ours/);
+    const { message, type } = await line;
+    assert.match(message, /ignoring .*notes\.txt: language id "text" is not one of ours/);
+    // A warning (MessageType 2): Neovim's log keeps warnings and errors by default, not information.
+    assert.equal(type, 2);
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
     assert.equal(hover, null);
     // A request on it (answered after the log line) logs nothing more; no log line carries the text.
