@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { corpusDir, corpusSkip } from '../helpers/corpus';
 import { languageAliases } from '../../server/src/service/languageAliases';
 import { detectLanguage, languageIds } from '../../server/src/service/languages';
@@ -71,6 +72,37 @@ test('sniffLanguage stays silent on other formats and on unclear text', () => {
     'import os\nx = 1\n',
   ];
   for (const text of silent) assert.equal(sniffLanguage(text), undefined, text);
+});
+
+// Lines built to make a backtracking pattern take forever (a long run of blanks before a "{" or a ":").
+// A stuck pattern would block this thread, so they run in a worker that is stopped after 10 s.
+test('sniffLanguage reads hostile lines without backtracking', async () => {
+  const blanks = ' '.repeat(15_000);
+  const cases: Array<[string, string | undefined]> = [
+    [`a${blanks}x`, undefined],
+    [`service${blanks}x {`, 'dovecot'],
+    [`service x${blanks}{`, 'dovecot'],
+    [`server x${blanks}`, undefined],
+    [`a${blanks}b:c`, undefined],
+    [`a ${':'.repeat(15_000)}`, undefined],
+    [`smtp${'\t'.repeat(15_000)}inet`, undefined],
+  ];
+  const source = `const { parentPort, workerData } = require('node:worker_threads');
+    const { sniffLanguage } = require('tsx/cjs/api').require(${JSON.stringify(join(__dirname, '..', '..', 'server', 'src', 'service', 'sniffLanguage.ts'))}, __filename);
+    parentPort.postMessage(workerData.map((line) => sniffLanguage(line + '\\n') ?? null));`;
+  const worker = new Worker(source, { eval: true, workerData: cases.map(([line]) => line) });
+  const timer = setTimeout(() => void worker.terminate(), 10_000);
+  try {
+    const got = await new Promise<unknown>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the sniffer took more than 10 s')));
+    });
+    assert.deepEqual(got, cases.map(([, expected]) => expected ?? null));
+  } finally {
+    clearTimeout(timer);
+    await worker.terminate();
+  }
 });
 
 const filesUnder = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));

@@ -40,8 +40,11 @@ const classifiers: ReadonlyArray<readonly [LanguageId, (line: string) => Verdict
   ['dovecot', (line) => {
     if (/^!include(_try)?\s/.test(line)) return 'known';
     if (line.startsWith('}')) return 'fits';
-    const section = /^([A-Za-z_][\w-]*)(\s+[^{=]+)?\s*\{\s*$/.exec(line)?.[1];
-    if (section !== undefined) return dovecotSectionNames.has(section) ? 'known' : 'fits';
+    // `name [args] {`: tested without a pattern that could backtrack over a long line.
+    if (line.endsWith('{') && !line.includes('=')) {
+      const section = /^[A-Za-z_][\w-]*/.exec(line)?.[0];
+      if (section !== undefined) return dovecotSectionNames.has(section) ? 'known' : 'fits';
+    }
     const name = /^([A-Za-z0-9_]+)\s*=/.exec(line)?.[1];
     if (name === undefined) return 'foreign';
     return dovecotNames.has(name) ? 'known' : 'fits';
