@@ -1,22 +1,33 @@
 #!/usr/bin/env node
-// Regenerates server/src/service/data/parameters.generated.ts from the installed Postfix.
+// Regenerates server/src/service/data/parameters.generated.ts from Postfix's own facts:
 //
-//   node scripts/generate-catalogue.mjs [--postconf /usr/sbin/postconf]
+//   node scripts/generate-catalogue.mjs PATH/TO/postconf.proto [--postconf /usr/sbin/postconf]
 //
-// postconf runs with -c pointing at an empty configuration directory, so that names derived
-// from master.cf service names (relay_destination_concurrency_limit ...) are left out: those
-// are described once per family in serviceFamilies.ts. Types are inferred from the name and
-// the default; overlay/*.ts corrects what the heuristics get wrong.
+// postconf.proto (in the Postfix source, proto/postconf.proto; never copied into this project) gives
+// every parameter name, the version that introduced it ("This feature is available in Postfix X.Y and
+// later") and what replaced an obsolete one. The installed `postconf -d` gives the defaults of the
+// names it knows, since its text is the real default; for newer names the proto's default is used when
+// it is a literal value. Only these facts are written out, none of the proto's prose. postconf runs
+// with -c pointing at an empty configuration directory, so that names derived from master.cf service
+// names (relay_destination_concurrency_limit ...) stay out: serviceFamilies.ts describes them once per
+// family. Types are inferred from the name and the default; overlay/*.ts corrects the heuristics.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inferType } from './catalogue-types.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'server/src/service/data/parameters.generated.ts');
-const argIndex = process.argv.indexOf('--postconf');
-const postconf = argIndex > 0 ? process.argv[argIndex + 1] : 'postconf';
+const args = process.argv.slice(2);
+const flag = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const protoPath = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--postconf');
+if (!protoPath) {
+  console.error('usage: node scripts/generate-catalogue.mjs PATH/TO/postconf.proto [--postconf postconf]');
+  process.exit(2);
+}
+const postconf = flag('--postconf') ?? 'postconf';
 
 // Defaults that postconf computes from the host it runs on (or its own pid); left empty so the
 // output is the same on every machine.
@@ -40,106 +51,143 @@ function runPostconf() {
   }
 }
 
-// Same logic as server/src/service/data/defaultValues.ts (kept here so the script runs without tsx).
-/** Index just past the `{...}` group that opens at `i`, or -1. */
-function skipGroup(text, i) {
-  if (text[i] !== '{') return -1;
-  for (let depth = 0; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i + 1;
+const ENTITIES = { lt: '<', gt: '>', amp: '&', ge: '≥', le: '≤', quot: '"' };
+const plain = (html) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(\w+);/g, (m, e) => ENTITIES[e] ?? m)
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const VERSION = String.raw`\d+\.\d+(?:\.\d+)?`;
+const versionKey = (v) => v.split('.').map(Number).reduce((acc, n, i) => acc + n * 1000 ** (2 - i), 0);
+const oldest = (versions) => versions.sort((a, b) => versionKey(a) - versionKey(b))[0];
+
+/** The version a parameter came in: the oldest one its text says it is available in (back-ports name several). */
+function sinceOf(text) {
+  const m = new RegExp(String.raw`(?:available|supported) (?:in|with|since) Postfix (?:version )?(?:≥ ?)?((?:${VERSION}(?:, (?:and )?)?)+)`, 'i').exec(text);
+  if (m) return oldest(m[1].match(new RegExp(VERSION, 'g')));
+  const later = new RegExp(String.raw`(?:Postfix|version) (${VERSION}) and later`, 'i').exec(text);
+  return later && /^This feature|^The LMTP-specific|^The tlsproxy|^The postscreen/i.test(text.slice(Math.max(0, later.index - 200), later.index).split('. ').pop() ?? '') ? later[1] : undefined;
+}
+
+/** What the text says replaced an obsolete parameter: [version, replacement or undefined, removed]. */
+function obsoleteOf(name, text, defaultText) {
+  const patterns = [
+    new RegExp(String.raw`Renamed to (\w+) in Postfix (${VERSION})`, 'i'),
+    new RegExp(String.raw`With Postfix (?:version )?(${VERSION}),? this parameter is renamed to (\w+)`, 'i'),
+    new RegExp(String.raw`(?:was|is) replaced by (\w+) in Postfix (?:version )?(${VERSION})`, 'i'),
+    new RegExp(String.raw`Postfix (?:version )?(${VERSION}) renamed this parameter to (\w+)`, 'i'),
+    new RegExp(String.raw`As of Postfix (?:version )?(${VERSION}), this parameter is deprecated; use (\w+)`, 'i'),
+    new RegExp(String.raw`With Postfix (?:version )?(${VERSION}) and later,? (?:this is replaced by [^:]*: |use )(\w+)`, 'i'),
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [a, b] = [m[1], m[2]];
+    const [version, replacement] = /^\d/.test(a) ? [a, b] : [b, a];
+    if (replacement !== name) return { since: version, replacement };
   }
-  return -1;
+  const gone = new RegExp(String.raw`(?:^|\. )Obsolete Postfix < (${VERSION})`, 'i').exec(`${defaultText} ${text}`.trim());
+  if (gone) return { since: gone[1], removed: gone[1] };
+  const removed = new RegExp(String.raw`removed (?:with|in) Postfix (?:version )?(${VERSION})`, 'i').exec(text);
+  if (removed) return { since: removed[1], removed: removed[1] };
+  return undefined;
 }
 
-/** Splits `cond ? {a} : {b}` (braces balanced) into [cond, a, b]; null when not a conditional. */
-function splitConditional(body) {
-  let depth = 0;
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') depth++;
-    else if (body[i] === '}') depth--;
-    else if (body[i] === '?' && depth === 0) {
-      const a = body.slice(i + 1).trimStart();
-      const aEnd = skipGroup(a, 0);
-      if (aEnd < 0) return null;
-      const b = a.slice(aEnd).trimStart();
-      if (b[0] !== ':') return [body.slice(0, i), a.slice(1, aEnd - 1), ''];
-      const bText = b.slice(1).trimStart();
-      const bEnd = skipGroup(bText, 0);
-      return bEnd < 0 ? null : [body.slice(0, i), a.slice(1, aEnd - 1), bText.slice(1, bEnd - 1)];
-    }
+/** The proto's %PARAM entries; an entry with no text of its own shares the next one's (smtp_x / lmtp_x pairs). */
+function readProto(path) {
+  const entries = [];
+  for (const chunk of readFileSync(path, 'utf8').split(/^%PARAM /m).slice(1)) {
+    const newline = chunk.indexOf('\n');
+    const head = chunk.slice(0, newline).trim();
+    const name = head.split(/\s+/)[0];
+    const body = chunk.slice(newline).split(/^%CLASS /m)[0];
+    entries.push({ name, defaultText: plain(head.slice(name.length)), text: plain(body) });
   }
-  return null;
+  for (let i = entries.length - 2; i >= 0; i--) if (!entries[i].text) entries[i].text = entries[i + 1].text;
+  return entries;
 }
 
-/** Literal alternatives of a default such as `${stress?{10}:{300}}s` or `${{$compatibility_level} <level {2} ? {a} : {b}}`. */
-function alternatives(value) {
-  const start = value.indexOf('${');
-  if (start < 0) return [value];
-  let depth = 0;
-  let end = -1;
-  for (let i = start + 1; i < value.length; i++) {
-    if (value[i] === '{') depth++;
-    else if (value[i] === '}' && --depth === 0) { end = i; break; }
-  }
-  if (end < 0) return [value];
-  const body = value.slice(start + 2, end);
-  const branches = splitConditional(body);
-  // A plain ${name} or ${name:text} stays as written; only ?{a}:{b} conditionals branch.
-  const inner = branches ? [...alternatives(branches[1]), ...alternatives(branches[2])] : [value.slice(start, end + 1)];
-  const rest = alternatives(value.slice(end + 1));
-  return inner.flatMap((b) => rest.map((r) => value.slice(0, start) + b + r));
+/** The proto's default when it is a value rather than words about one ("see postconf -d output"). */
+function literalDefault(text) {
+  if (/^(empty|no default)$/i.test(text)) return '';
+  const newest = /^Postfix ≥ ?[\d.]+: ([^,;]*)/.exec(text);
+  if (newest) return newest[1].trim();
+  if (/\bsee\b|postconf -d|Postfix [<≥]|: \w+, \w+:/.test(text)) return '';
+  return text;
 }
 
-const SIZE_NAMES = /(_size_limit|_buffer_size|^queue_minfree|^tcp_windowsize|_max_reply_size|^virtual_mailbox_limit|^smtpd_sasl_response_limit|^lmdb_map_size|^mailbox_size_limit|^message_size_limit|_size)$/;
-const TIME_NAMES = /(_time|_timeout|_delay|_interval|_ttl|_lifetime|_time_limit|_time_unit)$/;
-const LIST_NAMES = /(_networks|_domains|_interfaces|_protocols|_commands|_keywords|_classes|_names|_exceptions|_clients|_chain_files|_destinations|_options|_filter|_environment|_prefixes|_ports|_curves|_groups|_digests|_notice_recipient_classes|_list|_transports|_milters|_users|_macros|^mynetworks|^mydestination)$/;
-const PATH_NAMES = /(_directory|_file|_CAfile|_CApath|^sendmail_path|^mailq_path|^newaliases_path|^cyrus_sasl_config_path)$/;
-
-function inferType(name, value) {
-  const alts = alternatives(value).filter((v) => !v.includes('$'));
-  const all = (re) => alts.length > 0 && alts.every((v) => re.test(v));
-  if (/^smtpd_\w+_restrictions$/.test(name)) return ['restrictions'];
-  if (/(_maps|_checks|_map)$/.test(name)) return ['maplist'];
-  if (all(/^(yes|no)$/i)) return ['boolean'];
-  if (SIZE_NAMES.test(name) && all(/^\d+$/)) return ['size'];
-  if (all(/^\d+[smhdw]$/)) return ['time', alts[0].slice(-1)];
-  if (TIME_NAMES.test(name) && all(/^\d+$/)) return ['time', 's'];
-  if (all(/^-?\d+$/)) return ['integer'];
-  if (PATH_NAMES.test(name)) return ['path'];
-  if (LIST_NAMES.test(name) || value.includes(',')) return ['list'];
-  return ['string'];
+/** Suffixes of the master.cf service families, read from our data file (names only). */
+function familySuffixes() {
+  const text = readFileSync(join(root, 'server/src/service/data/serviceFamilies.ts'), 'utf8');
+  return [...text.matchAll(/suffix: '([^']+)'/g)].map((m) => m[1]);
 }
 
-const params = runPostconf();
-const version = params.get('mail_version') ?? 'unknown';
-const names = [...params.keys()].sort();
-const inferred = new Map(names.map((name) => [name, inferType(name, params.get(name))]));
+const installed = runPostconf();
+const installedVersion = installed.get('mail_version') ?? 'unknown';
+const proto = readProto(protoPath);
+const suffixes = familySuffixes();
+const isFamilyMember = (name) => !installed.has(name) && suffixes.some((s) => name.endsWith('_' + s) && name.length > s.length + 1);
+
+const rows = new Map();
+for (const { name, defaultText, text } of proto) {
+  if (isFamilyMember(name)) continue;
+  const value = HOST_DEPENDENT.has(name) ? '' : installed.has(name) ? installed.get(name) : literalDefault(defaultText);
+  rows.set(name, { name, value, since: sinceOf(text), obsolete: obsoleteOf(name, text, defaultText) });
+}
+for (const [name, value] of installed) if (!rows.has(name)) rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : value });
+// The proto's "latest" version: the newest since-version it names.
+const protoVersion = [...rows.values()].map((r) => r.since).filter(Boolean).sort((a, b) => versionKey(b) - versionKey(a))[0] ?? '';
+
+const names = [...rows.keys()].sort();
+const values = new Map(names.map((n) => [n, rows.get(n).value]));
+const inferred = new Map(names.map((name) => [name, inferType(name, values.get(name))]));
 // A default that is just `$other` (tlsproxy_tls_ask_ccert = $smtpd_tls_ask_ccert) shares the other's type.
 function resolvedType(name, seen = new Set()) {
-  const ref = /^\$\{?(\w+)\}?$/.exec(params.get(name) ?? '');
-  if (!ref || !params.has(ref[1]) || seen.has(name)) return inferred.get(name);
+  const ref = /^\$\{?(\w+)\}?$/.exec(values.get(name) ?? '');
+  if (!ref || !values.has(ref[1]) || seen.has(name)) return inferred.get(name);
   seen.add(name);
   return resolvedType(ref[1], seen);
 }
-const rows = names.map((name) => {
-  const value = HOST_DEPENDENT.has(name) ? '' : params.get(name);
+const perVersion = new Map();
+const lines = names.map((name) => {
+  const { value, since, obsolete } = rows.get(name);
   const [type, unit] = resolvedType(name);
-  const row = [name, type, value];
-  if (unit) row.push(unit);
+  perVersion.set(since ?? 'not stated', (perVersion.get(since ?? 'not stated') ?? 0) + 1);
+  const row = [name, type, value, since ?? ''];
+  if (unit || obsolete) row.push(unit ?? '');
+  if (obsolete) row.push(obsolete.since, obsolete.replacement ?? '', obsolete.removed ?? '');
   return `  ${JSON.stringify(row).replace(/","/g, '", "')},`;
 });
 
-const out = `// Generated by scripts/generate-catalogue.mjs from \`postconf -d\` of Postfix ${version}. Do not edit.
-// Rows: [name, inferred type, default, time unit]. Host-dependent defaults (${[...HOST_DEPENDENT].join(', ')}) are left empty.
+const out = `// Generated by scripts/generate-catalogue.mjs; do not edit. Facts from postconf.proto of Postfix ${protoVersion}
+// (names, since-versions, what replaced obsolete names) and \`postconf -d\` of Postfix ${installedVersion} (defaults).
+// Rows: [name, inferred type, default, since, time unit, obsolete since, replacement, removed in].
+// Host-dependent defaults (${[...HOST_DEPENDENT].join(', ')}) are left empty; since is empty where the proto states none.
 import type { TimeUnit, ValueType } from './types';
 
-export const generatedFromVersion = '${version}';
+export const generatedFromVersion = '${installedVersion}';
+export const newestDocumentedVersion = '${protoVersion}';
 
-export type GeneratedRow = readonly [name: string, type: ValueType, defaultValue: string, timeUnit?: TimeUnit];
+export type GeneratedRow = readonly [
+  name: string,
+  type: ValueType,
+  defaultValue: string,
+  since: string,
+  timeUnit?: TimeUnit | '',
+  obsoleteSince?: string,
+  replacement?: string,
+  removed?: string,
+];
 
 export const generatedParameters: readonly GeneratedRow[] = [
-${rows.join('\n')}
+${lines.join('\n')}
 ];
 `;
 writeFileSync(outFile, out);
-console.log(`wrote ${rows.length} parameters from Postfix ${version} to ${outFile}`);
+console.log(`wrote ${lines.length} parameters (postconf.proto of ${protoVersion}, defaults of ${installedVersion}) to ${outFile}`);
+const sorted = [...perVersion].sort((a, b) => (a[0] === 'not stated' ? -1 : b[0] === 'not stated' ? 1 : versionKey(a[0]) - versionKey(b[0])));
+console.log('parameters per since-version: ' + sorted.map(([v, n]) => `${v}: ${n}`).join(', '));
+const obsolete = names.filter((n) => rows.get(n).obsolete);
+console.log(`obsolete per the proto: ${obsolete.length} (${obsolete.map((n) => `${n} -> ${rows.get(n).obsolete.replacement ?? 'removed'} ${rows.get(n).obsolete.since}`).join(', ')})`);

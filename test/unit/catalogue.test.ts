@@ -19,7 +19,6 @@ import {
 } from '../../server/src/service/data/catalogue';
 import { defaultAlternatives, hasReference } from '../../server/src/service/data/defaultValues';
 import { deprecatedParameters, deprecatedRestrictions } from '../../server/src/service/data/deprecated';
-import { newerParameters } from '../../server/src/service/data/newerParameters';
 import { overlayTables } from '../../server/src/service/data/overlay';
 import { generatedParameters } from '../../server/src/service/data/parameters.generated';
 import type { ParameterInfo, ValueType } from '../../server/src/service/data/types';
@@ -50,10 +49,18 @@ describe('catalogue invariants', () => {
     assert.deepEqual(names, [...names].sort());
   });
 
-  test('generated rows are sorted and do not overlap the newer parameters', () => {
+  test('generated rows are sorted and unique', () => {
     const names = generatedParameters.map((r) => r[0]);
     assert.deepEqual(names, [...names].sort());
-    assert.deepEqual(newerParameters.filter((p) => names.includes(p.name)).map((p) => p.name), []);
+    assert.deepEqual(duplicates(names), []);
+  });
+
+  test('since-versions and deprecations name real versions', () => {
+    const version = /^\d+\.\d+(\.\d+)?$/;
+    const bad = params.flatMap((p) =>
+      [p.since, p.deprecated?.since, p.deprecated?.removed, p.deprecated?.warnsSince].filter((v) => v !== undefined && !version.test(v)).map((v) => `${p.name}: ${v}`),
+    );
+    assert.deepEqual(bad, []);
   });
 
   test('defaults fit their types', () => {
@@ -85,11 +92,15 @@ describe('catalogue invariants', () => {
     assert.deepEqual(broken, []);
   });
 
-  test('every deprecated parameter is in the catalogue and its replacement exists', () => {
-    for (const [name, deprecation] of Object.entries(deprecatedParameters)) {
-      assert.deepEqual(lookupParameter(name)?.deprecated, deprecation, name);
-      if (deprecation.replacement) assert.ok(lookupParameter(deprecation.replacement), `${name} -> ${deprecation.replacement}`);
+  test('every deprecated parameter is in the catalogue with our facts, and its replacement exists', () => {
+    for (const [name, ours] of Object.entries(deprecatedParameters)) {
+      const deprecated = lookupParameter(name)?.deprecated;
+      assert.ok(deprecated, name);
+      for (const [key, value] of Object.entries(ours)) if (key !== 'since') assert.equal(deprecated[key as keyof typeof deprecated], value, `${name}.${key}`);
+      assert.ok(deprecated.since, `${name} has no version`);
     }
+    const broken = params.filter((p) => p.deprecated?.replacement && !lookupParameter(p.deprecated.replacement)).map((p) => `${p.name} -> ${p.deprecated?.replacement}`);
+    assert.deepEqual(broken, []);
   });
 
   test('every deprecated restriction is known and its replacement exists', () => {
@@ -139,7 +150,15 @@ describe('catalogue lookups', () => {
     ['smtpd_sasl_security_options', { type: 'enumlist', default: 'noanonymous' }],
     ['lmtp_tls_security_level', { type: 'enum' }],
     ['requiretls_enable', { type: 'boolean', since: '3.11' }],
-    ['virtual_maps', { deprecated: { since: '3.11', replacement: 'virtual_alias_maps' } }],
+    ['virtual_maps', { deprecated: { since: '2.0', warnsSince: '3.11', replacement: 'virtual_alias_maps' } }],
+    ['smtp_use_tls', { deprecated: { since: '2.3', warnsSince: '3.9', replacement: 'smtp_tls_security_level' } }],
+    ['smtpd_tls_cipherlist', { deprecated: { since: '2.3', removed: '2.3', replacement: 'smtpd_tls_mandatory_ciphers' } }],
+    ['tls_ffdhe_auto_groups', { since: '3.8' }],
+    ['smtp_sasl_password_result_delimiter', { since: '3.9' }],
+    ['lmtp_log_tls_feature_status', { since: '3.11' }],
+    ['tls_trace_rate_limit', { since: '3.12' }],
+    ['smtpd_forbid_unauth_pipelining', { since: '3.5.20' }],
+    ['smtpd_sasl_auth_enable', { since: undefined }],
   ];
   for (const [name, expected] of cases) {
     test(name, () => {

@@ -1,33 +1,51 @@
-// The knowledge base's single entry point: generated facts + newer parameters + deprecations +
-// hand-written overlays, merged once on first use into O(1) lookup maps.
+// The knowledge base's single entry point: generated facts (postconf.proto + postconf -d) +
+// deprecations + hand-written overlays, merged once on first use into O(1) lookup maps.
 import { deprecatedParameters } from './deprecated';
 import { lookupTableTypes } from './mapTypes';
-import { newerParameters, newestKnownVersion } from './newerParameters';
 import { overlayTables } from './overlay';
-import { generatedParameters } from './parameters.generated';
+import { generatedParameters, newestDocumentedVersion, type GeneratedRow } from './parameters.generated';
 import { restrictionTable } from './restrictions';
 import { saslSecurityOptionWords } from './securityOptions';
 import { serviceParameterFamilies } from './serviceFamilies';
-import type { MapTypeInfo, OptionWordInfo, ParameterInfo, RestrictionInfo, ServiceParameterFamily } from './types';
+import type { Deprecation, MapTypeInfo, OptionWordInfo, ParameterInfo, RestrictionInfo, ServiceParameterFamily } from './types';
 
 /** The newest Postfix version whose parameters the catalogue knows. */
-export const postfixVersion: string = newestKnownVersion;
+export const postfixVersion: string = newestDocumentedVersion;
 
 export const serviceFamilies: readonly ServiceParameterFamily[] = serviceParameterFamilies;
 export const restrictions: readonly RestrictionInfo[] = restrictionTable;
 export const mapTypes: readonly MapTypeInfo[] = lookupTableTypes;
 export const saslSecurityOptions: readonly OptionWordInfo[] = saslSecurityOptionWords;
 
+function fromRow([name, type, value, since, timeUnit, obsoleteSince, replacement, removed]: GeneratedRow): ParameterInfo {
+  const info: ParameterInfo = { name, type, default: value };
+  if (timeUnit) info.timeUnit = timeUnit;
+  if (since) info.since = since;
+  if (obsoleteSince) {
+    info.deprecated = { since: obsoleteSince };
+    if (replacement) info.deprecated.replacement = replacement;
+    if (removed) info.deprecated.removed = removed;
+  }
+  return info;
+}
+
+/** The proto's facts, completed (never contradicted in since) by our hand list. */
+function mergeDeprecation(found: Deprecation | undefined, ours: Deprecation): Deprecation {
+  const merged: Deprecation = { ...found, ...ours };
+  if (found?.since) merged.since = found.since;
+  else merged.since ??= ours.warnsSince;
+  if (found?.removed && !ours.removed) merged.removed = found.removed;
+  return merged;
+}
+
 function buildParameters(): Map<string, ParameterInfo> {
   const byName = new Map<string, ParameterInfo>();
-  for (const [name, type, value, timeUnit] of generatedParameters) {
-    byName.set(name, timeUnit ? { name, type, default: value, timeUnit } : { name, type, default: value });
-  }
-  for (const info of newerParameters) byName.set(info.name, { ...info });
+  for (const row of generatedParameters) byName.set(row[0], fromRow(row));
 
   // Old names that postconf no longer prints still deserve a record, typed like their replacement.
-  for (const [name, deprecated] of Object.entries(deprecatedParameters)) {
+  for (const [name, ours] of Object.entries(deprecatedParameters)) {
     const existing = byName.get(name);
+    const deprecated = mergeDeprecation(existing?.deprecated, ours);
     if (existing) {
       existing.deprecated = deprecated;
       continue;

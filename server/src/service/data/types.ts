@@ -17,8 +17,10 @@ export type ValueType =
 export type TimeUnit = 's' | 'm' | 'h' | 'd' | 'w';
 
 export interface Deprecation {
-  /** Version in which Postfix started to warn or changed the name. */
+  /** Version that replaced the name (or, where that is not known, the one that started to warn). */
   since?: string;
+  /** Version from which Postfix logs a warning for the name. */
+  warnsSince?: string;
   /** Version in which the name stopped working, if it did. */
   removed?: string;
   /** Name (or construct) to use instead. */

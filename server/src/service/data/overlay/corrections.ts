@@ -21,6 +21,13 @@ export const correctionsOverlay: OverlayTable = {
   smtpd_tls_fingerprint_digest: { type: 'string' },
   smtp_tls_fingerprint_digest: { type: 'string' },
   smtpd_per_request_deadline: { type: 'boolean' },
+  // Names newer than the installed Postfix, typed from postconf.proto's description.
+  maillog_file_permissions: { type: 'enum', values: ['0600', '0640', '0644'] },
+  use_srv_lookup: { type: 'list' },
+  smtp_requiretls_policy: { type: 'list' },
+  lmtp_requiretls_policy: { type: 'list' },
+  smtpd_per_record_deadline: { type: 'boolean' },
+  smtp_tlsrpt_socket_name: { type: 'path' },
   // Domain lists: names, /file/names and type:table lookups mixed.
   virtual_alias_domains: { type: 'list' },
   virtual_mailbox_domains: { type: 'list' },
