@@ -48,3 +48,14 @@ export function effectiveValue(doc: MainCfDocument, name: string, options: Expan
   const raw = rawValue(doc, name);
   return raw === undefined ? undefined : expandValue(doc, raw, options);
 }
+
+/** Compatibility levels compare as versions: 3.10 > 3.6; an empty level is 0. */
+export function compareLevels(a: string, b: string): number {
+  const pa = (a.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
+  const pb = (b.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
+  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
+    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
+    if (d) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
