@@ -273,3 +273,12 @@ test('no open sockets or timers remain', async () => {
   for (let i = 0; i < 40 && openHandles().length; i++) await new Promise((res) => setTimeout(res, 25));
   assert.deepEqual(openHandles(), []);
 });
+
+test('a server that echoes the password in its 535 text and in its banner: it appears in no field of the result', async () => {
+  const echo = `${PASSWORD} is wrong`;
+  const s = await serve(scriptedServer({ banner: `220 fake.test ESMTP ${Buffer.from(PASSWORD).toString('base64')}`, capsBefore: ['AUTH PLAIN'], onAuth: () => `535 5.7.8 ${echo}` }));
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  assert.equal(r.mechanisms[0].outcome, 'rejected');
+  assert.match(r.mechanisms[0].message, /<redacted> is wrong/);
+  assert.ok(r.findings.some((f) => f.detail.includes('<redacted> is wrong')));
+});

@@ -189,7 +189,17 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     ms: Date.now() - started,
   };
   if (error) result.error = error;
-  return result;
+  // The transcript is redacted as it is written; a server can also echo the password in a reply that a
+  // mechanism message, a finding or the error quotes, so every other field passes the redactor too.
+  return redactDeep(result, transcript.redactor);
+}
+
+/** A copy of a plain JSON-like value with every string cleaned. */
+function redactDeep<T>(value: T, redactor: Redactor): T {
+  if (typeof value === 'string') return redactor.clean(value) as T;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redactor)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redactor)])) as T;
+  return value;
 }
 
 /** One extra connection offering only TLS 1.0/1.1; returns the protocol the server agreed to, or null. */

@@ -17,7 +17,7 @@ export class Transcript {
   readonly entries: TranscriptEntry[] = [];
   private readonly t0 = Date.now();
   constructor(
-    private readonly redactor: Redactor,
+    readonly redactor: Redactor,
     private readonly onEntry?: (e: TranscriptEntry) => void,
   ) {}
 
