@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedFile } from './documents';
 import type { ResolvedFinding } from './findings';
+import { ruleDocUrl } from './ruleLinks';
 import type { Severity } from './rules';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -19,6 +20,7 @@ export function toDiagnostic(file: ParsedFile, finding: ResolvedFinding): Diagno
     range: file.lines.rangeOf(finding.span),
     severity: SEVERITY[finding.severity],
     code: finding.code,
+    codeDescription: { href: ruleDocUrl(finding.code) },
     source: 'postfix-sasl',
     message: finding.message,
     ...(tags.length ? { tags } : {}),

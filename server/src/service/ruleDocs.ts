@@ -1,0 +1,519 @@
+// What each rule's page says beyond the rule table: why the finding matters, a set-up where the
+// rule fires and the same set-up fixed. scripts/rule-docs.ts turns this and rules.ts into
+// docs/rules/CODE.md; a test runs every example through the service, so a page never shows a "bad"
+// example that passes or a "good" one that still fires. Keyed by RuleCode: a new rule without a
+// page does not type-check.
+import type { RuleCode } from './rules';
+
+/** Files by path under /etc ("postfix/main.cf"); the path decides the file type, as on disk. */
+export type ExampleFiles = Readonly<Record<string, string>>;
+
+/** What the disk says about a file that its text cannot: permission bits, a compiled table's age. */
+export interface ExampleDisk {
+  mode: number;
+  /** The compiled table (FILE.db) is older than the file (true) or newer (false); unset: not said. */
+  staleTable?: boolean;
+}
+
+export interface RuleDoc {
+  /** Why it matters: what the daemon does, what the user sees. Markdown. */
+  why: string;
+  /** A set-up where the rule fires. */
+  bad: ExampleFiles;
+  /** The files that change to fix it (the others stay as in `bad`). */
+  good: ExampleFiles;
+  disk?: { bad?: Readonly<Record<string, ExampleDisk>>; good?: Readonly<Record<string, ExampleDisk>> };
+  /** A smaller size limit, for the size rule's example. */
+  maxFileSize?: number;
+}
+
+const MAIN = 'postfix/main.cf';
+const MASTER = 'postfix/master.cf';
+const CYRUS = 'postfix/sasl/smtpd.conf';
+const REDHAT = 'sysconfig/saslauthd';
+const DEBIAN = 'default/saslauthd';
+const PASSWD = 'postfix/sasl_passwd';
+const AUTH = 'dovecot/conf.d/10-auth.conf';
+const DOVECOT_MASTER = 'dovecot/conf.d/10-master.conf';
+
+const SERVER = [
+  'smtpd_sasl_auth_enable = yes',
+  'smtpd_tls_chain_files = /etc/ssl/private/mail.key, /etc/ssl/certs/mail.pem',
+  'smtpd_tls_security_level = may',
+  'smtpd_tls_auth_only = yes',
+  '',
+].join('\n');
+const CLIENT = 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_tls_security_level = encrypt\n';
+const DEBIAN_SASLAUTHD = (options: string) => `START=yes\nMECHANISMS="pam"\nOPTIONS="${options}"\n`;
+const REDHAT_SASLAUTHD = (flags: string) => `SOCKETDIR=/run/saslauthd\nMECH=pam\nFLAGS="${flags}"\n`;
+const DOVECOT_POSTFIX = SERVER + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\nsmtpd_sasl_security_options = noanonymous\n';
+const PASSDB = 'passdb {\n  driver = passwd-file\n  args = scheme=SHA512-CRYPT /etc/dovecot/users\n}\n';
+const AUTH_LISTENER = (path: string, mode = '0660', user = 'postfix') => `service auth {\n  unix_listener ${path} {\n    mode = ${mode}\n    user = ${user}\n    group = postfix\n  }\n}\n`;
+const dovecot = (over: { main?: string; auth?: string; master?: string } = {}): ExampleFiles => ({
+  [MAIN]: over.main ?? DOVECOT_POSTFIX,
+  'dovecot/dovecot.conf': 'protocols = imap\n!include conf.d/*.conf\n',
+  [AUTH]: over.auth ?? 'auth_mechanisms = plain login\n' + PASSDB,
+  [DOVECOT_MASTER]: over.master ?? AUTH_LISTENER('/var/spool/postfix/private/auth'),
+});
+const SUBMISSION = 'submission inet n - y - - smtpd\n  -o syslog_name=postfix/submission\n';
+
+export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
+  // main.cf syntax
+  'missing-equals': {
+    why: 'Postfix stops at a line it cannot read: `postfix reload` and every daemon that reads main.cf report a fatal error, so mail stops until the line is fixed.',
+    bad: { [MAIN]: 'myhostname mail.example.org\n' },
+    good: { [MAIN]: 'myhostname = mail.example.org\n' },
+  },
+  'orphan-continuation': {
+    why: 'A line that starts with a blank continues the line above it. At the top of the file there is nothing to continue: Postfix warns "logical line must not start with whitespace" and drops the text, so the value it was meant for never gets it.',
+    bad: { [MAIN]: '  mail.example.org\nmydomain = example.org\n' },
+    good: { [MAIN]: 'myhostname =\n  mail.example.org\nmydomain = example.org\n' },
+  },
+  'invalid-name': {
+    why: 'Postfix parameter names hold letters, digits and underscores only. A name with anything else is no parameter Postfix has: the line is ignored (`postconf -n` calls it an unused parameter).',
+    bad: { [MAIN]: 'smtpd@banner = $myhostname ESMTP\n' },
+    good: { [MAIN]: 'smtpd_banner = $myhostname ESMTP\n' },
+  },
+  'inline-comment': {
+    why: 'Only lines that start with `#` are comments. After a value, the `#` and the words after it become part of the value: `none # for now` is not the level `none`, and smtpd stops with "Invalid TLS level".',
+    bad: { [MAIN]: 'smtpd_tls_security_level = may # opportunistic TLS\n' },
+    good: { [MAIN]: '# opportunistic TLS\nsmtpd_tls_security_level = may\n' },
+  },
+  'bad-reference': {
+    why: 'A `${name` without its closing brace, or a malformed `${name?value}`, cannot be expanded as written: the value that reaches the daemon is not the one you meant.',
+    bad: { [MAIN]: 'myorigin = ${mydomain\n' },
+    good: { [MAIN]: 'myorigin = ${mydomain}\n' },
+  },
+  // Names
+  'unknown-parameter': {
+    why: 'The daemons ignore a name they do not know (only `postconf -n` warns about an unused parameter). A misspelt `smtpd_sasl_auth_enable` leaves AUTH off, and the mail log says nothing about it.',
+    bad: { [MAIN]: 'smtpd_sasl_auth_enabel = yes\n' },
+    good: { [MAIN]: 'smtpd_sasl_auth_enable = yes\n' },
+  },
+  'unknown-service-parameter': {
+    why: 'A `SERVICE_name` parameter applies to the master.cf service of that name. Without such a service, Postfix ignores it and the limit you meant to set never applies.',
+    bad: { [MASTER]: 'relay unix - - n - - smtp\n  -o polite_destination_concurrency_limit=3\n' },
+    good: { [MASTER]: 'polite unix - - n - - smtp\n  -o polite_destination_concurrency_limit=3\n' },
+  },
+  'service-parameter-unchecked': {
+    why: 'Whether a `SERVICE_name` parameter does anything depends on master.cf. Open (or check) master.cf of the same instance to have it checked.',
+    bad: { [MAIN]: 'relay_destination_recipient_limit = 1\n' },
+    good: { [MASTER]: 'relay unix - - n - - smtp\n' },
+  },
+  'deprecated-parameter': {
+    why: 'Newer Postfix versions warn about these names and later stop reading them. The old TLS switches also lose to the new level parameter when both are set, so an old line can look active while it does nothing.',
+    bad: { [MAIN]: 'smtpd_use_tls = yes\n' },
+    good: { [MAIN]: 'smtpd_tls_security_level = may\n' },
+  },
+  'read-only-parameter': {
+    why: 'Postfix sets these itself for each process; an assignment in main.cf has no effect.',
+    bad: { [MAIN]: 'process_name = relay\n' },
+    good: { [MAIN]: 'syslog_name = relay\n' },
+  },
+  'duplicate-parameter': {
+    why: 'The last line of a name wins. The earlier one is dead, and whoever reads the file later may edit the wrong one.',
+    bad: { [MAIN]: 'relayhost = [old.example.com]\nrelayhost = [smtp.example.com]:587\n' },
+    good: { [MAIN]: 'relayhost = [smtp.example.com]:587\n' },
+  },
+  'undefined-reference': {
+    why: 'A `$name` that nothing defines expands to an empty string: `$mydomian` leaves myorigin empty, with no warning from Postfix.',
+    bad: { [MAIN]: 'myorigin = $mydomian\n' },
+    good: { [MAIN]: 'myorigin = $mydomain\n' },
+  },
+  // Values
+  'invalid-boolean': {
+    why: 'Postfix accepts only yes and no here. Any other word makes the daemons that read the parameter stop with "bad boolean configuration".',
+    bad: { [MAIN]: 'smtpd_sasl_auth_enable = true\n' },
+    good: { [MAIN]: 'smtpd_sasl_auth_enable = yes\n' },
+  },
+  'invalid-integer': {
+    why: 'A number parameter that does not hold a whole number makes the daemon stop with "bad numerical configuration".',
+    bad: { [MAIN]: 'smtpd_soft_error_limit = ten\n' },
+    good: { [MAIN]: 'smtpd_soft_error_limit = 10\n' },
+  },
+  'invalid-time': {
+    why: 'Time values are a number with one optional unit letter (s, m, h, d, w) and no blank. "5 days" makes the daemon stop with a fatal error.',
+    bad: { [MAIN]: 'maximal_queue_lifetime = 5 days\n' },
+    good: { [MAIN]: 'maximal_queue_lifetime = 5d\n' },
+  },
+  'invalid-size': {
+    why: 'Postfix sizes are plain byte counts. "10M" is not a number to Postfix, and the daemon stops with "bad numerical configuration".',
+    bad: { [MAIN]: 'message_size_limit = 10M\n' },
+    good: { [MAIN]: 'message_size_limit = 10485760\n' },
+  },
+  'invalid-enum': {
+    why: 'The parameter accepts a fixed set of words; any other stops the daemon or is refused at run time (for TLS levels: "Invalid TLS level").',
+    bad: { [MAIN]: 'smtp_tls_security_level = required\n' },
+    good: { [MAIN]: 'smtp_tls_security_level = encrypt\n' },
+  },
+  'unknown-option-word': {
+    why: 'A word the parameter does not know is refused when the daemon reads it: for the SASL security options, smtpd stops with an error and AUTH is not offered.',
+    bad: { [MAIN]: 'smtpd_sasl_security_options = noanonymous, noplain\n' },
+    good: { [MAIN]: 'smtpd_sasl_security_options = noanonymous, noplaintext\n' },
+  },
+  'unknown-restriction': {
+    why: 'smtpd treats an unknown restriction as a configuration error: it answers every client that reaches that list with "451 4.3.5 Server configuration error", so mail is deferred.',
+    bad: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destinaton\n' },
+    good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n' },
+  },
+  'deprecated-restriction': {
+    why: 'Old restriction names still work for now but are on their way out; the removed ones make smtpd answer with a configuration error.',
+    bad: { [MAIN]: 'smtpd_client_restrictions = reject_unknown_client\n' },
+    good: { [MAIN]: 'smtpd_client_restrictions = reject_unknown_client_hostname\n' },
+  },
+  'restriction-missing-argument': {
+    why: 'Restrictions such as check_client_access take a table (or a domain) as the next word. Without it, smtpd reads the next restriction as the table, or answers with a configuration error.',
+    bad: { [MAIN]: 'smtpd_client_restrictions = check_client_access\n' },
+    good: { [MAIN]: 'smtpd_client_restrictions = check_client_access hash:/etc/postfix/access\n' },
+  },
+  'unknown-map-type': {
+    why: 'Postfix cannot open a table of a type it does not know: lookups fail, and the daemon that needs the table defers mail or stops.',
+    bad: { [MAIN]: 'alias_maps = hsh:/etc/aliases\n' },
+    good: { [MAIN]: 'alias_maps = hash:/etc/aliases\n' },
+  },
+  'relay-restrictions-unsafe': {
+    why: 'smtpd refuses to start when neither smtpd_relay_restrictions nor smtpd_recipient_restrictions ends relaying for strangers (with reject_unauth_destination, defer_unauth_destination or reject): Postfix will not run as an open relay by accident.',
+    bad: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n' },
+    good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+  },
+  'open-relay': {
+    why: 'A `permit` before the relay check lets every client send mail anywhere: spammers find such servers within hours, and the server lands on block lists.',
+    bad: { [MAIN]: 'smtpd_relay_restrictions = permit, reject_unauth_destination\n' },
+    good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+  },
+  // Cyrus SASL application file
+  'cyrus-syntax': {
+    why: 'Cyrus SASL reads `key: value` with the colon right after the key. A line it cannot read makes it ignore the whole file, so smtpd falls back to the library defaults.',
+    bad: { [CYRUS]: 'pwcheck_method : saslauthd\n' },
+    good: { [CYRUS]: 'pwcheck_method: saslauthd\n' },
+  },
+  'cyrus-unknown-option': {
+    why: 'The library and its plugins ignore options they do not read; a misspelt option changes nothing.',
+    bad: { [CYRUS]: 'pwcheck_method: auxprop\nlog_levl: 3\n' },
+    good: { [CYRUS]: 'pwcheck_method: auxprop\nlog_level: 3\n' },
+  },
+  'cyrus-duplicate-option': {
+    why: 'Cyrus SASL uses the first line of an option and ignores the later ones: the opposite of Postfix, and easy to get wrong.',
+    bad: { [CYRUS]: 'mech_list: PLAIN\nmech_list: PLAIN LOGIN\n' },
+    good: { [CYRUS]: 'mech_list: PLAIN LOGIN\n' },
+  },
+  'cyrus-unknown-pwcheck-method': {
+    why: 'With a pwcheck_method it does not know, the library cannot check any password: every login fails.',
+    bad: { [CYRUS]: 'pwcheck_method: saslauth\n' },
+    good: { [CYRUS]: 'pwcheck_method: saslauthd\n' },
+  },
+  'cyrus-sasl-v1-method': {
+    why: 'SASL version 1 names such as sasldb or pam are refused by version 2, which every current system runs: logins fail. sasldb became auxprop with auxprop_plugin: sasldb; pam and shadow go through saslauthd.',
+    bad: { [CYRUS]: 'pwcheck_method: sasldb\n' },
+    good: { [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\n' },
+  },
+  'cyrus-pwcheck-alwaystrue': {
+    why: 'alwaystrue accepts any password for any user name: anyone can log in and relay mail through the server.',
+    bad: { [CYRUS]: 'pwcheck_method: alwaystrue\n' },
+    good: { [CYRUS]: 'pwcheck_method: saslauthd\n' },
+  },
+  'cyrus-unknown-mechanism': {
+    why: 'A mechanism name that does not exist is never offered; if it was the only one meant, clients find no mechanism they can use.',
+    bad: { [CYRUS]: 'mech_list: PLAIN CRAM-MD4\n' },
+    good: { [CYRUS]: 'mech_list: PLAIN CRAM-MD5\n' },
+  },
+  'cyrus-mech-needs-secret': {
+    why: 'saslauthd only checks a plaintext password. CRAM-MD5, DIGEST-MD5, SCRAM and NTLM need the password itself on the server, so clients that pick one of them fail to log in.',
+    bad: { [CYRUS]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN CRAM-MD5\n' },
+    good: { [CYRUS]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n' },
+  },
+  'cyrus-saslauthd-path-not-mux': {
+    why: 'saslauthd_path names the socket itself, which saslauthd calls `mux` inside its directory. Naming the directory makes every connection, and so every login, fail.',
+    bad: { [CYRUS]: 'pwcheck_method: saslauthd\nsaslauthd_path: /var/run/saslauthd\n' },
+    good: { [CYRUS]: 'pwcheck_method: saslauthd\nsaslauthd_path: /var/run/saslauthd/mux\n' },
+  },
+  'cyrus-unknown-auxprop-plugin': {
+    why: 'The library loads no plugin by that name, so it finds no user and every login fails. MySQL and PostgreSQL go through the `sql` plugin (with sql_engine).',
+    bad: { [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: mysql\n' },
+    good: { [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: sql\nsql_engine: mysql\n' },
+  },
+  // saslauthd settings
+  'saslauthd-syntax': {
+    why: 'The start-up script reads this file as shell. A line the shell cannot read stops the script or runs part of the line as a command.',
+    bad: { [REDHAT]: 'MECH=pam\nFLAGS=-c -r\n' },
+    good: { [REDHAT]: 'MECH=pam\nFLAGS="-c -r"\n' },
+  },
+  'saslauthd-unknown-variable': {
+    why: 'Neither the Red Hat nor the Debian start-up script reads that variable, so the setting never reaches saslauthd.',
+    bad: { [REDHAT]: 'MECH=pam\nFLAG="-r"\n' },
+    good: { [REDHAT]: 'MECH=pam\nFLAGS="-r"\n' },
+  },
+  'saslauthd-unknown-mechanism': {
+    why: 'saslauthd refuses to start with a mechanism it does not have, and every login through it fails.',
+    bad: { [REDHAT]: 'MECH=PAM\n' },
+    good: { [REDHAT]: 'MECH=pam\n' },
+  },
+  'saslauthd-several-mechanisms': {
+    why: 'saslauthd runs with one mechanism; the others are ignored, so users that only the ignored one knows cannot log in.',
+    bad: { [REDHAT]: 'MECH="pam shadow"\n' },
+    good: { [REDHAT]: 'MECH="pam"\n' },
+  },
+  'saslauthd-unknown-flag': {
+    why: 'saslauthd prints its usage and exits at an option it does not know (saslauthd 2.1.28): it does not run, and every login through it fails.',
+    bad: { [REDHAT]: REDHAT_SASLAUTHD('-r -z') },
+    good: { [REDHAT]: REDHAT_SASLAUTHD('-r') },
+  },
+  'saslauthd-debug-flag': {
+    why: '-d keeps saslauthd in the foreground and logging to the terminal: the start-up script never returns, and the service manager may kill it as hung.',
+    bad: { [REDHAT]: REDHAT_SASLAUTHD('-r -d') },
+    good: { [REDHAT]: REDHAT_SASLAUTHD('-r') },
+  },
+  'saslauthd-not-started': {
+    why: "On Debian the init script starts saslauthd only with START=yes. Without it, smtpd's password checks find no daemon and every login fails.",
+    bad: { [DEBIAN]: 'START=no\nMECHANISMS="pam"\nOPTIONS="-c -m /var/run/saslauthd"\n', [CYRUS]: 'pwcheck_method: saslauthd\n' },
+    good: { [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/run/saslauthd') },
+  },
+  'saslauthd-missing-socket-dir': {
+    why: "Debian's init script needs -m in OPTIONS to know where saslauthd puts its socket; without it saslauthd does not run.",
+    bad: { [DEBIAN]: 'START=yes\nMECHANISMS="pam"\nOPTIONS="-c"\n' },
+    good: { [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/run/saslauthd') },
+  },
+  'saslauthd-socket-is-mux': {
+    why: '-m takes the directory; saslauthd creates `mux` inside it. Naming the socket makes it look for `mux/mux`, and clients never find it.',
+    bad: { [REDHAT]: REDHAT_SASLAUTHD('-m /run/saslauthd/mux') },
+    good: { [REDHAT]: REDHAT_SASLAUTHD('-m /run/saslauthd') },
+  },
+  'saslauthd-socket-outside-chroot': {
+    why: 'A chrooted smtpd sees only the queue directory (/var/spool/postfix). A socket outside it does not exist for smtpd, and every login fails with "cannot connect to saslauthd server".',
+    bad: { [MAIN]: SERVER, [MASTER]: SUBMISSION, [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/run/saslauthd') },
+    good: { [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/spool/postfix/var/run/saslauthd') },
+  },
+  'saslauthd-socket-mismatch': {
+    why: 'smtpd connects where the Cyrus SASL file says; when saslauthd listens somewhere else, every login fails.',
+    bad: {
+      [MAIN]: SERVER,
+      [MASTER]: 'submission inet n - n - - smtpd\n',
+      [CYRUS]: 'pwcheck_method: saslauthd\nsaslauthd_path: /var/run/saslauthd/mux\n',
+      [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/spool/postfix/var/run/saslauthd'),
+    },
+    good: { [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/run/saslauthd') },
+  },
+  // sasl_passwd
+  'sasl-passwd-syntax': {
+    why: 'postmap reads one `destination username:password` per entry. A line it cannot read is skipped with a warning, and that relay gets no password.',
+    bad: { [PASSWD]: '  user@example.com:secret\n[smtp.example.com]:587 user@example.com:secret\n' },
+    good: { [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
+  },
+  'sasl-passwd-missing-credentials': {
+    why: 'Without `username:password` the client sends a user name with an empty password, or nothing at all: the relay refuses the login and the mail stays in the queue.',
+    bad: { [PASSWD]: '[smtp.example.com]:587 user@example.com\n' },
+    good: { [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
+  },
+  'sasl-passwd-duplicate-key': {
+    why: 'postmap keeps the first entry of a key and warns about the others (keys compare without regard to case), so the password you changed last may be the one that is ignored.',
+    bad: { [PASSWD]: '[smtp.example.com]:587 old@example.com:secret\n[SMTP.example.com]:587 new@example.com:secret\n' },
+    good: { [PASSWD]: '[smtp.example.com]:587 new@example.com:secret\n' },
+  },
+  'sasl-passwd-readable': {
+    why: 'The file holds relay passwords in clear. Readable by group or others, every local user can read them.',
+    bad: { [MAIN]: 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
+    good: {},
+    disk: { bad: { [PASSWD]: { mode: 0o644 } }, good: { [PASSWD]: { mode: 0o600 } } },
+  },
+  'sasl-passwd-map-stale': {
+    why: 'Postfix reads the compiled table, not the text file. Until `postmap` runs again, it keeps sending the old passwords.',
+    bad: { [MAIN]: 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
+    good: {},
+    disk: { bad: { [PASSWD]: { mode: 0o600, staleTable: true } }, good: { [PASSWD]: { mode: 0o600, staleTable: false } } },
+  },
+  'sasl-passwd-key-never-used': {
+    why: 'The client looks up the next hop exactly as relayhost writes it: `[host]:port` is a different key from `host:port`. An entry under another key is never found, so no password is sent.',
+    bad: { [MAIN]: CLIENT, [PASSWD]: 'smtp.example.com:587 user@example.com:secret\n' },
+    good: { [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
+  },
+  // SASL security and consistency across files
+  'sasl-anonymous-allowed': {
+    why: 'Without noanonymous, a client may log in with the ANONYMOUS mechanism where it is offered, and permit_sasl_authenticated then lets it relay.',
+    bad: { [MAIN]: SERVER + 'smtpd_sasl_security_options = noplaintext\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sasl_security_options = noplaintext, noanonymous\n' },
+  },
+  'sasl-plaintext-over-clear': {
+    why: 'Offered before STARTTLS, PLAIN and LOGIN send the password readable by anyone on the path.',
+    bad: { [MAIN]: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\n' },
+    good: { [MAIN]: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\nsmtpd_tls_auth_only = yes\n' },
+  },
+  'sasl-auth-no-certificate': {
+    why: 'With AUTH only after STARTTLS and no certificate, STARTTLS never succeeds, so AUTH is never offered and no client can log in.',
+    bad: { [MAIN]: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = may\nsmtpd_tls_auth_only = yes\n' },
+    good: { [MAIN]: SERVER },
+  },
+  'sasl-permit-before-auth': {
+    why: 'With smtpd_delay_reject = no, the client and HELO restrictions run before the client could log in, so permit_sasl_authenticated there never matches.',
+    bad: { [MAIN]: SERVER + 'smtpd_delay_reject = no\nsmtpd_client_restrictions = permit_sasl_authenticated, reject\n' },
+    good: { [MAIN]: SERVER + 'smtpd_delay_reject = yes\nsmtpd_client_restrictions = permit_sasl_authenticated, reject\n' },
+  },
+  'sasl-client-no-password-maps': {
+    why: 'The client authenticates only with a password from smtp_sasl_password_maps. Without the table it never logs in, and a relay that requires AUTH refuses the mail.',
+    bad: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\n' },
+    good: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n' },
+  },
+  'sasl-client-no-worthy-mechs': {
+    why: 'By default the client refuses plaintext mechanisms, and with TLS it uses smtp_sasl_tls_security_options, which defaults to the same. PLAIN and LOGIN, all most relays offer, are then refused: "no worthy mechs found".',
+    bad: { [MAIN]: CLIENT },
+    good: { [MAIN]: CLIENT + 'smtp_sasl_tls_security_options = noanonymous\n' },
+  },
+  'sasl-client-password-without-tls': {
+    why: 'Without TLS to the relay, the password crosses the network readable.',
+    bad: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sasl_security_options = noanonymous\n' },
+    good: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sasl_security_options = noanonymous\nsmtp_tls_security_level = encrypt\n' },
+  },
+  'sasl-client-filter-plugin-name': {
+    why: 'The filter compares mechanism names as the server announces them (CRAM-MD5). A plugin name such as crammd5 matches nothing, so that mechanism is filtered out.',
+    bad: { [MAIN]: 'smtp_sasl_mechanism_filter = crammd5, plain\n' },
+    good: { [MAIN]: 'smtp_sasl_mechanism_filter = cram-md5, plain\n' },
+  },
+  'sasl-sender-login-maps-unused': {
+    why: 'The table says which login may use which sender address, but only the reject_*sender_login_mismatch restrictions enforce it. Without one, any logged-in user may send as anyone.',
+    bad: { [MAIN]: SERVER + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = reject_authenticated_sender_login_mismatch\n' },
+  },
+  'sasl-login-mismatch-without-maps': {
+    why: 'The restriction compares the sender with smtpd_sender_login_maps; without the table it has nothing to compare with and protects nothing.',
+    bad: { [MAIN]: SERVER + 'smtpd_sender_restrictions = reject_sender_login_mismatch\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sender_restrictions = reject_sender_login_mismatch\nsmtpd_sender_login_maps = hash:/etc/postfix/senders\n' },
+  },
+  'sasl-broken-clients': {
+    why: 'It adds a second, non-standard AUTH line to the EHLO answer for very old Microsoft clients (Outlook Express 4, Exchange 5.0). Current clients do not need it.',
+    bad: { [MAIN]: SERVER + 'broken_sasl_auth_clients = yes\n' },
+    good: { [MAIN]: SERVER + 'broken_sasl_auth_clients = no\n' },
+  },
+  'sasl-realm-breaks-saslauthd': {
+    why: 'With -r, saslauthd passes user@realm to PAM or the shadow file, where users have plain names: with a realm set in Postfix, every login fails.',
+    bad: { [MAIN]: SERVER + 'smtpd_sasl_local_domain = example.org\n', [DEBIAN]: DEBIAN_SASLAUTHD('-c -r -m /var/run/saslauthd') },
+    good: { [DEBIAN]: DEBIAN_SASLAUTHD('-c -m /var/run/saslauthd') },
+  },
+  'sasl-realm-sasldb': {
+    why: 'sasldb stores users per realm. With a realm other than the host name, users made with a plain `saslpasswd2 user` are not found.',
+    bad: { [MAIN]: SERVER + 'myhostname = mail.example.org\nsmtpd_sasl_local_domain = example.org\n', [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\n' },
+    good: { [MAIN]: SERVER + 'myhostname = mail.example.org\nsmtpd_sasl_local_domain = $myhostname\n' },
+  },
+  // Files
+  'template-file': {
+    why: 'Template syntax (Jinja, ERB, installer placeholders) is not Postfix syntax. Those parts are skipped, so findings inside them may be missed; check the rendered file too.',
+    bad: { [MAIN]: 'relayhost = {{ relay_host }}\n' },
+    good: { [MAIN]: 'relayhost = [relay.example.com]\n' },
+  },
+  'binary-file': {
+    why: 'A file with NUL bytes is not a configuration file, often a compiled table (.db) opened by mistake. Nothing in it is checked.',
+    bad: { [MAIN]: 'myhostname = mail\u0000\n' },
+    good: { [MAIN]: 'myhostname = mail\n' },
+  },
+  'file-too-large': {
+    why: 'Past the size limit (postfixSasl.maxFileSize) only the syntax of the head is checked, so the editor stays responsive. Raise the limit if the file is real.',
+    bad: { [MAIN]: '# a comment line\n'.repeat(8) },
+    good: { [MAIN]: '# a comment line\n'.repeat(4) },
+    maxFileSize: 100,
+  },
+  // master.cf
+  'master-too-few-columns': {
+    why: 'Each master.cf entry has eight fields before the command arguments. With fewer, the master daemon stops with a fatal error and Postfix does not start.',
+    bad: { [MASTER]: 'smtp inet n - n - smtpd\n' },
+    good: { [MASTER]: 'smtp inet n - n - - smtpd\n' },
+  },
+  'master-invalid-type': {
+    why: 'The master daemon knows inet, unix, unix-dgram, fifo and pass; any other type is a fatal error.',
+    bad: { [MASTER]: 'smtp tcp n - n - - smtpd\n' },
+    good: { [MASTER]: 'smtp inet n - n - - smtpd\n' },
+  },
+  'master-invalid-flag': {
+    why: 'The private, unpriv and chroot columns take y, n or -; anything else is a fatal error for the master daemon.',
+    bad: { [MASTER]: 'smtp inet yes - n - - smtpd\n' },
+    good: { [MASTER]: 'smtp inet n - n - - smtpd\n' },
+  },
+  'master-invalid-wakeup': {
+    why: 'The wakeup column takes -, a number of seconds, or a number followed by "?". A unit letter is a fatal error.',
+    bad: { [MASTER]: 'pickup unix n - n 60s 1 pickup\n' },
+    good: { [MASTER]: 'pickup unix n - n 60 1 pickup\n' },
+  },
+  'master-invalid-maxproc': {
+    why: 'The process limit is - or a whole number; anything else is a fatal error.',
+    bad: { [MASTER]: 'qmgr unix n - n 300 one qmgr\n' },
+    good: { [MASTER]: 'qmgr unix n - n 300 1 qmgr\n' },
+  },
+  'master-option-syntax': {
+    why: 'An -o override needs name=value. Without the "=", there is nothing Postfix can set, and the service runs without the setting you meant.',
+    bad: { [MASTER]: SUBMISSION + '  -o smtpd_tls_security_level\n' },
+    good: { [MASTER]: SUBMISSION + '  -o smtpd_tls_security_level=encrypt\n' },
+  },
+  'master-unbalanced-brace': {
+    why: 'Postfix reads from `{` to its `}` as one argument. Without the `}`, postconf warns "missing \'}\'" and `postfix start` fails.',
+    bad: { [MASTER]: SUBMISSION + '  -o { smtpd_client_restrictions = permit_sasl_authenticated, reject\n' },
+    good: { [MASTER]: SUBMISSION + '  -o { smtpd_client_restrictions = permit_sasl_authenticated, reject }\n' },
+  },
+  'master-override-split': {
+    why: 'Arguments are split at blanks: after `, ` the rest of the value becomes a stray argument, and the daemon stops with "unexpected command-line argument".',
+    bad: { [MASTER]: SUBMISSION + '  -o smtpd_client_restrictions=permit_sasl_authenticated, reject\n' },
+    good: { [MASTER]: SUBMISSION + '  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n' },
+  },
+  'master-stray-argument': {
+    why: 'Postfix daemons accept only options; a bare word makes the daemon stop with "unexpected command-line argument", so the service never answers.',
+    bad: { [MASTER]: 'cleanup unix n - n - 0 cleanup extra\n' },
+    good: { [MASTER]: 'cleanup unix n - n - 0 cleanup\n' },
+  },
+  'master-duplicate-service': {
+    why: 'With two entries of the same name and type, the master daemon logs "duplicate master.cf entry ... using the last entry": the first entry and its settings are lost.',
+    bad: { [MASTER]: 'smtp inet n - n - - smtpd\nsmtp inet n - n - 1 postscreen\n' },
+    good: { [MASTER]: 'smtp inet n - n - 1 postscreen\nsmtpd pass - - n - - smtpd\n' },
+  },
+  'master-unknown-command': {
+    why: 'The command must be a program in the Postfix daemon directory (or an absolute path). A misspelt one makes every start of the service fail.',
+    bad: { [MASTER]: 'smtp inet n - n - - smtpdd\n' },
+    good: { [MASTER]: 'smtp inet n - n - - smtpd\n' },
+  },
+  // Dovecot
+  'dovecot-syntax': {
+    why: 'Dovecot refuses to start with a line it cannot read, so IMAP and the SASL service for Postfix both stop.',
+    bad: dovecot({ auth: 'auth_mechanisms plain login\n' + PASSDB }),
+    good: { [AUTH]: 'auth_mechanisms = plain login\n' + PASSDB },
+  },
+  'dovecot-mixed-versions': {
+    why: 'Dovecot 2.4 renamed many settings and refuses the 2.3 names, and 2.3 does not know the new ones: a file with both runs on neither version.',
+    bad: dovecot({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\ndisable_plaintext_auth = yes\n' }),
+    good: { [AUTH]: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n' },
+  },
+  'dovecot-unknown-mechanism': {
+    why: 'The auth process refuses to start with a mechanism it does not know, and no login works.',
+    bad: dovecot({ auth: 'auth_mechanisms = plain logon\n' + PASSDB }),
+    good: { [AUTH]: 'auth_mechanisms = plain login\n' + PASSDB },
+  },
+  'dovecot-mechanism-needs-plain-password': {
+    why: 'CRAM-MD5, DIGEST-MD5 and SCRAM need the password (or a scheme made for them) on the server. With only crypt hashes, clients that pick them fail to log in.',
+    bad: dovecot({ auth: 'auth_mechanisms = plain login cram-md5\n' + PASSDB }),
+    good: { [AUTH]: 'auth_mechanisms = plain login\n' + PASSDB },
+  },
+  'dovecot-socket-mismatch': {
+    why: "smtpd connects to smtpd_sasl_path under its queue directory; if Dovecot's auth service does not listen there, every login fails with \"SASL: Connect to private/auth failed\".",
+    bad: dovecot({ master: AUTH_LISTENER('/var/spool/postfix/private/dovecot-auth') }),
+    good: { [DOVECOT_MASTER]: AUTH_LISTENER('/var/spool/postfix/private/auth') },
+  },
+  'dovecot-socket-permissions': {
+    why: 'smtpd runs as the postfix user. If the socket mode, user and group do not let that user connect, every login fails with "Permission denied".',
+    bad: dovecot({ master: AUTH_LISTENER('/var/spool/postfix/private/auth', '0600', 'dovecot') }),
+    good: { [DOVECOT_MASTER]: AUTH_LISTENER('/var/spool/postfix/private/auth', '0660', 'dovecot') },
+  },
+  'dovecot-inet-mismatch': {
+    why: 'smtpd connects to the port in smtpd_sasl_path; when no inet_listener of the auth service listens there, every login fails.',
+    bad: dovecot({ main: DOVECOT_POSTFIX.replace('= private/auth', '= inet:127.0.0.1:12345'), master: 'service auth {\n  inet_listener {\n    port = 12346\n  }\n}\n' }),
+    good: { [DOVECOT_MASTER]: 'service auth {\n  inet_listener {\n    port = 12345\n  }\n}\n' },
+  },
+  'dovecot-no-mechanism-left': {
+    why: 'Postfix offers only the mechanisms that Dovecot offers and its own security options allow. When none is left, AUTH is not offered and no client can log in.',
+    bad: dovecot({ main: DOVECOT_POSTFIX.replace('= noanonymous', '= noanonymous, noplaintext') }),
+    good: { [MAIN]: DOVECOT_POSTFIX },
+  },
+  'dovecot-cleartext-allowed': {
+    why: 'When Postfix offers AUTH before STARTTLS and Dovecot accepts plaintext passwords without TLS, passwords can cross the network readable.',
+    bad: dovecot({ main: DOVECOT_POSTFIX.replace('smtpd_tls_auth_only = yes\n', ''), auth: 'auth_mechanisms = plain login\ndisable_plaintext_auth = no\n' + PASSDB }),
+    good: { [MAIN]: DOVECOT_POSTFIX },
+  },
+  'dovecot-local-domain-ignored': {
+    why: 'Postfix does not pass smtpd_sasl_local_domain to Dovecot, so users still log in without the domain. Set the default realm in Dovecot instead.',
+    bad: dovecot({ main: DOVECOT_POSTFIX + 'smtpd_sasl_local_domain = example.org\n' }),
+    good: { [MAIN]: DOVECOT_POSTFIX, [AUTH]: 'auth_mechanisms = plain login\nauth_default_realm = example.org\n' + PASSDB },
+  },
+};
