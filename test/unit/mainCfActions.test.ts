@@ -5,6 +5,7 @@ import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/service/analyze';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from '../../server/src/service/codeActions';
 import { featuresFor } from '../../server/src/service/features';
+import type { LanguageId } from '../../server/src/service/languages';
 import { defaultSettings } from '../../server/src/service/settings';
 import { LineIndex } from '../../server/src/service/text';
 import { toDiagnostic } from '../../server/src/service/toLsp';
@@ -260,5 +261,27 @@ describe('fix all safe problems', () => {
     assert.deepEqual(kinds(), ['quickfix', FIX_ALL_KIND]);
     assert.deepEqual(kinds(['source.fixAll']), [FIX_ALL_KIND]);
     assert.deepEqual(kinds(['quickfix']), ['quickfix']);
+  });
+});
+
+describe('fixes in the other file types', () => {
+  const cases: Array<{ name: string; uri: string; languageId: LanguageId; input: string; expected: string }> = [
+    { name: 'Cyrus SASL: the ignored second line goes', uri: 'file:///etc/postfix/sasl/smtpd.conf', languageId: 'cyrus-sasl', input: 'mech_list: PLAIN LOGIN\nmech_list: PLAIN\n', expected: 'mech_list: PLAIN LOGIN\n' },
+    { name: 'sasl_passwd: the entry postmap ignores goes', uri: 'file:///etc/postfix/sasl_passwd', languageId: 'postfix-sasl-passwd', input: '[smtp.example.com]:587 a:1\n[smtp.example.com]:587 b:2\n', expected: '[smtp.example.com]:587 a:1\n' },
+  ];
+  for (const c of cases) {
+    it(`${c.name}, with fix all`, () => {
+      const { file, findings } = analyze(c.uri, c.languageId, c.input, defaultSettings);
+      assert.equal(applyEdits(c.input, fixAllAction(file, findings)?.edit?.changes?.[c.uri] ?? []), c.expected);
+    });
+  }
+
+  it('master.cf offers no rename that would write a TLS level of "yes"', () => {
+    const masterUri = 'file:///etc/postfix/master.cf';
+    const text = 'submission inet n - y - - smtpd\n  -o smtpd_use_tls=yes\n';
+    const { file, findings } = analyze(masterUri, 'postfix-master', text, defaultSettings);
+    assert.ok(findings.some((f) => f.code === 'deprecated-parameter'));
+    const titles = codeActions(file, findings, { start: text.indexOf('smtpd_use_tls'), end: text.indexOf('smtpd_use_tls') }, (f) => toDiagnostic(file, f)).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Rename')), []);
   });
 });

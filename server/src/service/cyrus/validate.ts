@@ -16,7 +16,7 @@ export function validateCyrusSasl(doc: CyrusSaslDocument): Finding[] {
         span: later.keySpan,
         message: `"${key}" is already set on line ${list[0].line + 1}. Cyrus SASL uses the first one and ignores this line. Keep a single line.`,
         unnecessary: true,
-        fix: { kind: 'delete-lines', firstLine: later.line, lastLine: later.line, title: `Remove the ignored "${key}" line` },
+        fix: { kind: 'delete-lines', firstLine: later.line, lastLine: later.line, title: `Remove the ignored "${key}" line`, safe: true },
       });
     }
     const first = list[0];

@@ -15,7 +15,7 @@ export function validateSaslPasswd(doc: SaslPasswdDocument): Finding[] {
         span: e.keySpan,
         message: `"${e.key}" is already on line ${first + 1}. postmap keeps the first entry, warns, and ignores this one. Keep one entry per destination.`,
         unnecessary: true,
-        fix: { kind: 'delete-lines', firstLine: e.firstLine, lastLine: e.lastLine, title: 'Remove the ignored entry' },
+        fix: { kind: 'delete-lines', firstLine: e.firstLine, lastLine: e.lastLine, title: 'Remove the ignored entry', safe: true },
       });
     } else seen.set(key, e.firstLine);
     if (!e.valueSpan) {
