@@ -133,8 +133,11 @@ const isFamilyMember = (name) => !installed.has(name) && suffixes.some((s) => na
 const rows = new Map();
 for (const { name, defaultText, text } of proto) {
   if (isFamilyMember(name)) continue;
-  const value = HOST_DEPENDENT.has(name) ? '' : installed.has(name) ? installed.get(name) : literalDefault(defaultText);
-  rows.set(name, { name, value, since: sinceOf(text), obsolete: obsoleteOf(name, text, defaultText) });
+  const obsolete = obsoleteOf(name, text, defaultText);
+  // An obsolete name that the installed Postfix does not know has no value there: its old default would
+  // wrongly fill in ${old_name?...} tests such as postscreen_dnsbl_max_ttl's.
+  const known = installed.has(name) ? installed.get(name) : obsolete ? '' : literalDefault(defaultText);
+  rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : known, since: sinceOf(text), obsolete });
 }
 for (const [name, value] of installed) if (!rows.has(name)) rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : value });
 // The proto's "latest" version: the newest since-version it names.

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, test } from 'node:test';
-import { expandText, rawValue } from '../../server/src/service/mainCf/expand';
+import { effectiveValue, expandText, rawValue } from '../../server/src/service/mainCf/expand';
 import { parseLevel } from '../../server/src/service/parser/macExpand';
 import { parseMainCf } from '../../server/src/service/parser/mainCf';
 import { scanReferences } from '../../server/src/service/parser/references';
@@ -254,6 +254,15 @@ function askPostconf(text: string): Promise<Verdict> {
 /** postconf prints `t = value` with the blanks of the value collapsed (the value itself keeps them). */
 const asPrinted = (value: string) => ['t', '=', ...value.split(/[ \t\r\n]+/).filter(Boolean)].join(' ');
 
+/** `postconf -x` of every parameter for one main.cf. */
+function askAll(text: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const dir = join(scratch, String(caseNumber++));
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'main.cf'), text);
+  writeFileSync(join(dir, 'master.cf'), '');
+  return limited(() => postconf(dir, ['-x']));
+}
+
 /** postconf's warnings about syntax, leaving out those that only name unused or undefined parameters. */
 function syntaxWarnings(stderr: string): string[] {
   return stderr.split('\n').filter((l) => /warning:/.test(l) && !/unused parameter|undefined parameter|unknown parameter/.test(l));
@@ -286,6 +295,39 @@ for (const [title, blocks] of [['Postfix test inputs (mac_expand.in)', POSTFIX_T
   });
 }
 
+// Hover shows effectiveValue: for every parameter the installed Postfix knows, it must print what
+// `postconf -x` prints, defaults and compatibility-level conditionals included.
+describe('effective values agree with postconf -x for every parameter', () => {
+  const files: Record<string, string> = {
+    'compatibility level 3.6, a few settings': [
+      'compatibility_level = 3.6',
+      'relayhost = [smtp.$mydomain]:587',
+      'smtpd_tls_security_level = ${{$compatibility_level} <level {3} ? {none} : {may}}',
+      'smtp_tls_security_level = $smtpd_tls_security_level',
+      'mydestination = $myhostname, localhost.$mydomain, localhost',
+    ].join('\n'),
+    'no compatibility level': '',
+  };
+  for (const [title, settings] of Object.entries(files)) {
+    const text = ['myhostname = mail.example.com', 'mydomain = example.com', 'mynetworks = 127.0.0.0/8', settings, ''].join('\n');
+    const verdict = hasPostconf ? askAll(text) : undefined;
+    test(title, { skip }, async () => {
+      const printed = await verdict!;
+      assert.equal(printed.status, 0, printed.stderr);
+      const doc = parseMainCf(text);
+      const lines = printed.stdout.split('\n').filter(Boolean);
+      assert.ok(lines.length > 800, `postconf printed only ${lines.length} parameters`);
+      // config_directory is the -c directory; process_id is postconf's own pid.
+      const differ = lines
+        .map((line) => /^(\S+) =(?: (.*))?$/.exec(line)!)
+        .filter(([, name]) => name !== 'config_directory' && name !== 'process_id')
+        .filter(([line, name]) => asPrinted(effectiveValue(doc, name, { postfixVersion: installedVersion }) ?? '(none)').replace(/^t /, `${name} `) !== line)
+        .map(([line]) => line);
+      assert.deepEqual(differ, []);
+    });
+  }
+});
+
 describe('expansion details', () => {
   const at = (input: string) => {
     const e = scanReferences(input).errors[0];
@@ -317,6 +359,13 @@ describe('expansion details', () => {
     assert.ok(expandText(doc, '${domain_to_ascii{x}}', { postfixVersion: '3.7.11' }).error);
     assert.equal(expandText(doc, '${domain_to_ascii{x}}', { postfixVersion: '3.11' }).error, undefined);
     assert.ok(expandText(doc, '${nosuch_fn{x}}', { postfixVersion: '3.11' }).error);
+  });
+
+  test('from Postfix 3.12 a raw parameter named in another value is inserted as written', () => {
+    const doc = parseMainCf('mailbox_command = /usr/bin/deliver -a "$EXTENSION"\nt = $mailbox_command\n');
+    assert.equal(effectiveValue(doc, 'mailbox_command'), '/usr/bin/deliver -a "$EXTENSION"');
+    assert.equal(effectiveValue(doc, 't', { postfixVersion: '3.12' }), '/usr/bin/deliver -a "$EXTENSION"');
+    assert.equal(effectiveValue(doc, 't', { postfixVersion: '3.7' }), '/usr/bin/deliver -a ""');
   });
 
   test('compatibility levels read as Postfix reads them', () => {

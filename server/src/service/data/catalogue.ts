@@ -3,6 +3,7 @@
 import { deprecatedParameters } from './deprecated';
 import { lookupTableTypes } from './mapTypes';
 import { overlayTables } from './overlay';
+import { rawParameterNames } from './rawParameters';
 import { generatedParameters, newestDocumentedVersion, type GeneratedRow } from './parameters.generated';
 import { restrictionTable } from './restrictions';
 import { saslSecurityOptionWords } from './securityOptions';
@@ -41,6 +42,10 @@ function mergeDeprecation(found: Deprecation | undefined, ours: Deprecation): De
 function buildParameters(): Map<string, ParameterInfo> {
   const byName = new Map<string, ParameterInfo>();
   for (const row of generatedParameters) byName.set(row[0], fromRow(row));
+  for (const name of rawParameterNames) {
+    const info = byName.get(name);
+    if (info) info.raw = true;
+  }
 
   // Old names that postconf no longer prints still deserve a record, typed like their replacement.
   for (const [name, ours] of Object.entries(deprecatedParameters)) {

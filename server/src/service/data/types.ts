@@ -41,6 +41,8 @@ export interface ParameterInfo {
   since?: string;
   deprecated?: Deprecation;
   readOnly?: boolean;
+  /** Postfix keeps the value's $names for the daemon to expand at use; `postconf -x` shows it as written. */
+  raw?: boolean;
   related?: readonly string[];
   /** Markdown written by us: what it does, when to change it. */
   doc?: string;

@@ -6,7 +6,8 @@ import { macExpand, type MacError } from '../parser/macExpand';
 import type { MainCfDocument } from '../parser/mainCf';
 
 export interface ExpandOptions {
-  /** The Postfix version whose expansion rules apply (`${name{text}}` functions came in 3.11); default: the newest. */
+  /** The Postfix version whose expansion rules apply (`${name{text}}` functions came in 3.11, raw
+   * parameters inserted unexpanded in 3.12); default: the newest. */
   postfixVersion?: string;
 }
 
@@ -36,6 +37,7 @@ export function expandText(doc: MainCfDocument, text: string, options: ExpandOpt
     mode: 'expand',
     lookup: (name) => rawValue(doc, name),
     functions: atLeast(options.postfixVersion, [3, 11]),
+    ...(atLeast(options.postfixVersion, [3, 12]) ? { dontExpand: (name: string) => lookupParameter(name)?.raw === true } : {}),
   });
   return result.error ? { value: undefined, error: result.error } : { value: result.value };
 }
@@ -44,9 +46,11 @@ export function expandValue(doc: MainCfDocument, text: string, options: ExpandOp
   return text.includes('$') ? expandText(doc, text, options).value : text;
 }
 
+/** What `postconf -x` prints for `name`: a raw parameter as written, any other expanded. */
 export function effectiveValue(doc: MainCfDocument, name: string, options: ExpandOptions = {}): string | undefined {
   const raw = rawValue(doc, name);
-  return raw === undefined ? undefined : expandValue(doc, raw, options);
+  if (raw === undefined || lookupParameter(name)?.raw) return raw;
+  return expandValue(doc, raw, options);
 }
 
 /** Compatibility levels compare as versions: 3.10 > 3.6; an empty level is 0. */

@@ -32,6 +32,8 @@ export interface MacOptions {
   lookup?: (name: string) => string | undefined;
   /** Called for each name found in the text given (not in looked-up values). */
   onReference?: (ref: MacReference) => void;
+  /** Names whose looked-up value is inserted as it is, not expanded again (Postfix 3.12's raw parameters). */
+  dontExpand?: (name: string) => boolean;
   /** `${name{text}}` calls a function (domain_to_ascii, domain_to_utf8) from Postfix 3.11 on; before, it is a syntax error. */
   functions?: boolean;
 }
@@ -230,7 +232,8 @@ class Expander {
       if (!op) {
         if (value === undefined) {
           if (!this.scan) this.undefinedNames.push(name);
-        } else if (value !== '') this.parse({ text: value, owner: name }, 0, value.length);
+        } else if (value !== '' && this.options.dontExpand?.(name)) this.emit(value);
+        else if (value !== '') this.parse({ text: value, owner: name }, 0, value.length);
         this.level--;
         return;
       }
