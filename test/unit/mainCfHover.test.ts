@@ -79,6 +79,17 @@ const cases: HoverCase[] = [
     input: 'compatibility_level = 3.10\nx = $respectful_logg|ing',
     contains: ['Effective value: `yes` (from the default)'],
   },
+  {
+    name: 'compatibility_level lists the old defaults still in effect',
+    input: 'compatibility_le|vel = 2',
+    contains: ['Old defaults in effect at level 2, where not set:', '- `smtpd_tls_fingerprint_digest`: `md5` (`sha256` from level 3.6)', '- `smtp_tls_security_level`: empty (`may` from level 3.11)'],
+    excludes: ['`mynetworks_style`:', 'chroot column'],
+  },
+  {
+    name: 'compatibility_level 0 names the master.cf chroot default too',
+    input: 'x = $compatibility_le|vel',
+    contains: ["- `-` in master.cf's chroot column: `y` (`n` from level 1)", '- `append_dot_mydomain`: `yes` (`no` from level 1)'],
+  },
   { name: 'effective value with references expanded', input: 'mydomain = example.com\nmyori|gin = $mydomain', contains: ['**myorigin**', 'Effective value: `example.com` (set on line 2)'], range: 'myorigin' },
   { name: 'effective value of a default', input: 'myhostname = mail.example.com\nsmtpd_banner = $myor|igin ESMTP', contains: ['**myorigin**', 'Default: `$myhostname`', 'Effective value: `mail.example.com` (from the default)'], range: '$myorigin' },
   { name: 'default note for computed defaults', input: 'myhostn|ame = mail.example.com', contains: ['fully-qualified name of this host'], range: 'myhostname' },

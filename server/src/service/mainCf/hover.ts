@@ -2,12 +2,13 @@
 // values, with the value Postfix ends up using in this file.
 import type { Hover } from 'vscode-languageserver-types';
 import { lookupMapType, lookupParameter, lookupRestriction, lookupServiceFamily, saslSecurityOptions } from '../data/catalogue';
+import { compatibilityDefaults, type CompatibilityDefault } from '../data/compatibilityDefaults';
 import type { ParameterInfo } from '../data/types';
 import type { MainCfDocument } from '../parser/mainCf';
 import type { Span } from '../text';
 import { compatibilityDefault, compatibilityLevel, levelDefault } from './compatibility';
-import { code, levelDefaultLine, postconfLink, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs, type ParameterDocsContext } from './docs';
-import { effectiveValue, expandValue } from './expand';
+import { code, levelDefaultLine, postconfLink, valueText, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs, type ParameterDocsContext } from './docs';
+import { compareLevels, effectiveValue, expandValue } from './expand';
 import { locate, restrictionClasses, type ValueLocation } from './locate';
 
 const MAX_SHOWN = 300;
@@ -46,7 +47,7 @@ function result(doc: MainCfDocument, span: Span, markdown: string | undefined): 
 
 function nameHover(doc: MainCfDocument, name: string, uri: string): string {
   const info = lookupParameter(name);
-  if (info) return `${renderParameterDocs(info, fileContext(doc, name, uri))}\n\n${valueSummary(doc, name)}`;
+  if (info) return [renderParameterDocs(info, fileContext(doc, name, uri)), valueSummary(doc, name), ...(name === 'compatibility_level' ? [oldDefaults(doc)] : [])].join('\n\n');
   const family = lookupServiceFamily(name);
   if (family) return `${renderServiceFamilyDocs(name, family.service, family.family)}\n\n${valueSummary(doc, name)}`;
   return userDefinedHover(doc, name);
@@ -68,6 +69,15 @@ function fileContext(doc: MainCfDocument, name: string, uri: string): ParameterD
     context.defaultLine = levelDefaultLine(entry, level, source);
   }
   return context;
+}
+
+/** For compatibility_level itself: the defaults still at their old values at this file's level. */
+function oldDefaults(doc: MainCfDocument): string {
+  const { level } = compatibilityLevel(doc);
+  const old = compatibilityDefaults.filter((d) => compareLevels(level, d.level) < 0);
+  if (!old.length) return `At level ${level} every level-dependent default has its new value.`;
+  const where = (d: CompatibilityDefault) => (d.name === 'chroot' ? `${code('-')} in master.cf's chroot column` : code(d.name));
+  return [`Old defaults in effect at level ${level}, where not set:`, ...old.map((d) => `- ${where(d)}: ${valueText(d.before)} (${valueText(d.from)} from level ${d.level})`)].join('\n');
 }
 
 function referenceHover(doc: MainCfDocument, name: string, uri: string): string {
