@@ -25,6 +25,14 @@ test('auth test: submission port, STARTTLS with a verified certificate, PLAIN ac
   assert.equal(r.verdict, 'pass', JSON.stringify(r));
 }, { skip: skip || (process.env.NODE_EXTRA_CA_CERTS !== state?.caFile && 'the test CA is not trusted: set NODE_EXTRA_CA_CERTS to the caFile of state.json') });
 
+test('auth test: the self-signed test server trusted by its certificate as caFile, and a wrong pin refused before AUTH', async () => {
+  const trusted = await authTest({ port: state!.ports.submission, tls: 'starttls', caFile: state!.caFile });
+  assert.equal(trusted.verdict, 'pass', JSON.stringify(trusted));
+  const pinned = await authTest({ port: state!.ports.submission, tls: 'starttls', caFile: state!.caFile, pinnedFingerprint: Array(32).fill('AB').join(':') });
+  assert.equal(pinned.verdict, 'tls-failed', JSON.stringify(pinned));
+  assert.deepEqual(pinned.mechanisms, []);
+}, { skip });
+
 test('auth test: a wrong password is reported as refused', async () => {
   const r = await vscode.commands.executeCommand<Result>('postfixSasl.testSmtpAuth', { host: '127.0.0.1', port: state!.ports.clear, tls: 'none', user: state!.user, password: 'Wrong-Password-4711', mechanisms: ['PLAIN'], showReport: false });
   assert.equal(r.verdict, 'auth-failed', JSON.stringify(r));
