@@ -67,6 +67,8 @@ test('sniffLanguage stays silent on other formats and on unclear text', () => {
     '[server]\nport = 8080\nhost = 0.0.0.0\n', // an INI file with unknown keys
     'OPTIONS="-x"\nSTART=yes\n', // a generic /etc/default file
     'key: value\nother: thing\n', // YAML-ish, no Cyrus option
+    'log_level: debug\nsql_host: db\nname: app\n', // YAML whose keys Cyrus also has
+    'port = 8080\nuser = app\n', // keys that Dovecot uses only inside sections
     'server {\n  listen 80;\n}\n', // nginx: a section, but not Dovecot's
     'alice bob\ncarol dave\n', // two words per line, no user:password
     'import os\nx = 1\n',

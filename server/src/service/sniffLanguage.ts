@@ -3,7 +3,7 @@
 // only when known names of it occur and few lines contradict it, so prose or another format stays ours
 // to ignore.
 import { lookupParameter, lookupServiceFamily } from './data/catalogue';
-import { isCyrusOptionFamily, lookupCyrusOption } from './data/cyrusOptions';
+import { lookupCyrusOption } from './data/cyrusOptions';
 import { dovecotSections, dovecotSettings } from './data/dovecotSettings';
 import { saslauthdVariables } from './data/saslauthdOptions';
 import type { LanguageId } from './languages';
@@ -14,7 +14,8 @@ type Verdict = 'known' | 'fits' | 'foreign';
 const HEAD_CHARS = 16_384;
 const HEAD_LINES = 100;
 
-const dovecotNames = new Set(dovecotSettings.map((s) => s.name));
+// Only top-level settings: names like port, user or mode belong in sections, and occur in many formats.
+const dovecotNames = new Set(dovecotSettings.filter((s) => s.within === undefined).map((s) => s.name));
 const dovecotSectionNames = new Set(dovecotSections.map((s) => s.name));
 // OPTIONS=, START= and the like open many /etc/default files; the mechanism variables are saslauthd's.
 const saslauthdNames = new Set(saslauthdVariables.filter((v) => v.mechanisms || v.name === 'MECH_OPTIONS').map((v) => v.name));
@@ -30,7 +31,8 @@ const classifiers: ReadonlyArray<readonly [LanguageId, (line: string) => Verdict
   ['cyrus-sasl', (line) => {
     const name = /^([A-Za-z0-9_]+)\s*:/.exec(line)?.[1];
     if (name === undefined) return 'foreign';
-    return lookupCyrusOption(name) || isCyrusOptionFamily(name) ? 'known' : 'fits';
+    // log_level and the plugin families (sql_..., ldapdb_...) are common YAML keys too: they only fit.
+    return lookupCyrusOption(name) && name !== 'log_level' ? 'known' : 'fits';
   }],
   ['saslauthd', (line) => {
     const name = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1];
