@@ -1,6 +1,7 @@
 // The `postfix-sasl` command: dispatches to its subcommands.
 import { runAuthTestCli } from './authTest';
 import { runCheckCli } from './check';
+import { runExplainCli } from './explain';
 import { usageLine } from './usage';
 
 const HELP = `Usage: postfix-sasl <command> [options]
@@ -9,6 +10,7 @@ Commands:
   check PATH...        check Postfix / SASL configuration files (see check --help)
   auth-test HOST[:PORT] --user USER
                        test SMTP AUTH against a server (see auth-test --help)
+  explain [LOGFILE]    explain the SASL, TLS and relay messages of a mail log (see explain --help)
   --version            print the version
 `;
 
@@ -20,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'check':
       return runCheckCli(rest, io);
+    case 'explain': return runExplainCli(rest, io);
     case 'auth-test':
       return runAuthTestCli(rest, io);
     case '--version':
