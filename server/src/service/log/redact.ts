@@ -28,7 +28,6 @@ export function redactUser(name: string): string {
 
 /** Log text is the client's text: no control characters or escape sequences reach a terminal. */
 export function neutralise(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
