@@ -282,3 +282,11 @@ test('a server that echoes the password in its 535 text and in its banner: it ap
   assert.match(r.mechanisms[0].message, /<redacted> is wrong/);
   assert.ok(r.findings.some((f) => f.detail.includes('<redacted> is wrong')));
 });
+
+test('"all" never hands the password to XOAUTH2 as a token; it is listed as not tried', async () => {
+  const s = await serve(scriptedServer({ capsBefore: ['AUTH XOAUTH2 PLAIN'], onAuth: (line) => (line.startsWith('AUTH PLAIN') ? '235 2.7.0 ok' : '535 5.7.8 no') }));
+  const r = await run(s.port, { mechanisms: 'all' });
+  assert.deepEqual(r.mechanisms.map((m) => [m.name, m.outcome]), [['PLAIN', 'ok']]);
+  assert.ok(!s.lines.some((l) => /^AUTH XOAUTH2/i.test(l)), 'no XOAUTH2 attempt');
+  assert.match(r.findings.find((f) => f.code === 'mechanisms-not-tested')!.detail, /Not tried: XOAUTH2\./);
+});

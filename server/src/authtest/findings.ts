@@ -81,7 +81,7 @@ export const FINDING_RULES = {
     ],
   },
   mechanismNotOffered: { code: 'mechanism-not-offered', severity: 'warning', title: 'A requested mechanism is not offered', explanation: 'The server does not list it in AUTH; it was not tried.' },
-  unsupportedMechanisms: { code: 'mechanisms-not-tested', severity: 'info', title: 'Some offered mechanisms were not tried', explanation: 'This tester does not implement them.' },
+  unsupportedMechanisms: { code: 'mechanisms-not-tested', severity: 'info', title: 'Some offered mechanisms were not tried', explanation: 'This tester does not implement them, or they take a token rather than the password (name one in the mechanisms to test a token).' },
   rejected535: {
     code: 'auth-rejected',
     severity: 'error',

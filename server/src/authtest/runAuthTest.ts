@@ -3,7 +3,7 @@ import { assess } from './assess';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { CertificateRefused, SmtpTestError, Stage, asSmtpTestError } from './errors';
 import { Finding } from './findings';
-import { SUPPORTED_MECHANISMS, createMechanism } from './mechanisms';
+import { PASSWORD_MECHANISMS, createMechanism } from './mechanisms';
 import { Redactor } from './redact';
 import { CLI_REMEDIES, Remedies } from './remedies';
 import { checkCaCertificates, normalizeFingerprint } from './trust';
@@ -133,8 +133,8 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     let conn = await openSession(settings, first);
     const caps = first.after ?? first.before;
     const offered = caps ? offeredMechanisms(caps) : [];
-    const wanted = opts.mechanisms === 'all' ? offered.filter((m) => SUPPORTED_MECHANISMS.includes(m)) : opts.mechanisms.map((m) => m.toUpperCase());
-    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !SUPPORTED_MECHANISMS.includes(m));
+    const wanted = opts.mechanisms === 'all' ? offered.filter((m) => PASSWORD_MECHANISMS.includes(m)) : opts.mechanisms.map((m) => m.toUpperCase());
+    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !PASSWORD_MECHANISMS.includes(m));
     let fresh = true;
     for (const name of wanted) {
       const client = createMechanism(name, credentials, opts.host);

@@ -22,6 +22,15 @@ const FACTORIES: Record<string, (c: Credentials, host: string) => SaslClient> = 
 
 export const SUPPORTED_MECHANISMS = Object.keys(FACTORIES);
 
+/**
+ * Mechanisms that take a bearer token, not a password: "all" leaves them out, so that a password is never
+ * handed to a server as a token; they run only when named.
+ */
+export const TOKEN_MECHANISMS = ['XOAUTH2'];
+
+/** What "all" tries of what a server offers. */
+export const PASSWORD_MECHANISMS = SUPPORTED_MECHANISMS.filter((m) => !TOKEN_MECHANISMS.includes(m));
+
 /** Mechanisms that send the password itself (only base64-encoded). */
 export const PLAINTEXT_MECHANISMS = ['PLAIN', 'LOGIN'];
 
