@@ -211,7 +211,7 @@ connection.onRenameRequest((p) => withFile(p.textDocument.uri, null, ({ file }, 
 connection.onCodeAction((p) =>
   withFile(p.textDocument.uri, [], ({ file, findings }, doc) => {
     const span = { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) };
-    return codeActions(file, findings, span, (f) => toDiagnostic(file, f));
+    return codeActions(file, findings, span, (f) => toDiagnostic(file, f), p.context.only);
   }),
 );
 

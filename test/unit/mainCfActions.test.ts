@@ -254,13 +254,18 @@ describe('fix all safe problems', () => {
     assert.equal(applyWorkspaceEdit(text, fixAll(text)?.edit), 'relayhost = [b]\n');
   });
 
-  it('is offered only when there is a safe fix, and only for the kinds asked', () => {
+  it('is offered when asked for, or next to a safe quick fix, and only for the kinds asked', () => {
     assert.equal(fixAll('biff = maybe\n'), undefined);
     const { file, findings } = analyze(uri, 'postfix-main', input, defaultSettings);
-    const kinds = (only?: string[]) => [...new Set(codeActions(file, findings, { start: 0, end: 0 }, (f) => toDiagnostic(file, f), only).map((a) => a.kind))];
-    assert.deepEqual(kinds(), ['quickfix', FIX_ALL_KIND]);
-    assert.deepEqual(kinds(['source.fixAll']), [FIX_ALL_KIND]);
-    assert.deepEqual(kinds(['quickfix']), ['quickfix']);
+    const kinds = (line: number, only?: string[]) => {
+      const at = file.lines.offsetAt({ line, character: 9 });
+      return [...new Set(codeActions(file, findings, { start: at, end: at }, (f) => toDiagnostic(file, f), only).map((a) => a.kind))];
+    };
+    assert.deepEqual(kinds(0), ['quickfix', FIX_ALL_KIND], 'next to the safe TLS rename');
+    assert.deepEqual(kinds(6), ['quickfix'], 'next to "maybe", which has no safe fix');
+    assert.deepEqual(kinds(6, ['source.fixAll']), [FIX_ALL_KIND]);
+    assert.deepEqual(kinds(6, ['source']), [FIX_ALL_KIND]);
+    assert.deepEqual(kinds(0, ['quickfix']), ['quickfix']);
   });
 });
 
