@@ -82,7 +82,7 @@ export async function ensureTools({ apt = [], step = (title, fn) => fn(), log = 
     });
   }
   if (!upToDate(TOOLS)) {
-    await step(`code-server and Playwright into ${relative(ROOT, TOOLS)}/ (npm ci with Node 24, builds native modules, 1 to 3 minutes)`, async () => {
+    await step(`code-server and Playwright into ${relative(ROOT, TOOLS)}/ (npm ci with Node 24; builds native modules, a few minutes)`, async () => {
       // code-server's install script checks the Node major version and builds native modules: run it
       // under Node 24, with that Node's headers so node-gyp downloads nothing.
       await runLogged('npm', ['ci', '--foreground-scripts'], {
