@@ -35,7 +35,7 @@ export async function smokeTest(url, browserDir, screenshot, { timeoutMs = 120_0
       await page.keyboard.press('Control+Shift+M');
       await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'smtpd_sasl_auth_enabel' }).waitFor({ timeout });
     });
-    const problems = await page.locator('.markers-panel .monaco-list-row').filter({ hasText: /\[Ln \d+, Col \d+\]/ }).count();
+    const problems = await page.locator('.markers-panel .monaco-list-row').filter({ hasText: /\[Ln \d+, Col \d+\]\s*$/ }).count();
     await page.screenshot({ path: screenshot });
     if (browser.blocked.length) throw new Error(`the page tried to reach beyond 127.0.0.1 (refused): ${[...new Set(browser.blocked)].join(' ')}`);
     return { screenshot, problems };
