@@ -43,6 +43,7 @@ function rulePage(rule: Rule): string {
     ...filesBlock(fixed, doc.disk?.good),
     ...(unchanged.length && Object.keys(doc.good).length ? [`The other files stay as above (${unchanged.map((p) => `\`/etc/${p}\``).join(', ')}).`, ''] : []),
     ...(doc.maxFileSize ? [`Both examples are checked with \`postfixSasl.maxFileSize\` set to ${doc.maxFileSize} characters.`, ''] : []),
+    ...(doc.postfixVersion ? [`Both examples are checked with \`postfixSasl.postfixVersion\` set to ${doc.postfixVersion}.`, ''] : []),
     '## How to silence it',
     '',
     `- One line: put \`# postfix-sasl: ignore ${rule.code}\` on the line above it.`,

@@ -57,6 +57,7 @@ const cases: { [C in RuleCode]: Case } = {
   'unknown-parameter': { fires: { 'postfix/main.cf': '|smtpd_sasl_auth_enabel = yes\n' }, silent: { 'postfix/main.cf': 'smtpd_sasl_auth_enable = yes\n' } },
   'unknown-service-parameter': { fires: { 'postfix/master.cf': 'relay unix - - n - - smtp\n  -o |polite_destination_concurrency_limit=3\n' }, silent: { 'postfix/master.cf': 'polite unix - - n - - smtp\n  -o polite_destination_concurrency_limit=3\n' } },
   'service-parameter-unchecked': { fires: { 'postfix/main.cf': '|relay_destination_recipient_limit = 1\n' }, silent: { 'postfix/master.cf': 'relay unix - - n - - smtp\n' } },
+  'parameter-newer-than-target': { fires: { 'postfix/main.cf': '|smtp_sasl_password_result_delimiter = :\n' }, silent: { 'postfix/main.cf': 'smtp_sasl_auth_enable = no\n' }, settings: { postfixVersion: '3.8' } },
   'deprecated-parameter': { fires: { 'postfix/main.cf': '|smtpd_use_tls = yes\n' }, silent: { 'postfix/main.cf': 'smtpd_tls_security_level = may\n' } },
   'read-only-parameter': { fires: { 'postfix/main.cf': '|process_name = relay\n' }, silent: { 'postfix/main.cf': 'syslog_name = relay\n' } },
   'duplicate-parameter': { fires: { 'postfix/main.cf': '|relayhost = [a.example.com]\nrelayhost = [b.example.com]\n' }, silent: { 'postfix/main.cf': 'relayhost = [b.example.com]\n' } },

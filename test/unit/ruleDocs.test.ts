@@ -15,8 +15,8 @@ import { toDiagnostic } from '../../server/src/service/toLsp';
 import { analyze } from '../../server/src/service/analyze';
 
 /** Where `code` fires in a set-up: each file checked with the others as its instance. */
-function firings(files: ExampleFiles, disk: Readonly<Record<string, ExampleDisk>> | undefined, code: RuleCode, maxFileSize?: number): string[] {
-  const settings = { ...defaultSettings, ...(maxFileSize ? { maxFileSize } : {}) };
+function firings(files: ExampleFiles, disk: Readonly<Record<string, ExampleDisk>> | undefined, code: RuleCode, maxFileSize?: number, postfixVersion?: string): string[] {
+  const settings = { ...defaultSettings, ...(maxFileSize ? { maxFileSize } : {}), ...(postfixVersion ? { postfixVersion } : {}) };
   const parsed = Object.entries(files).map(([path, text]) => {
     const result = parseText(`file:///etc/${path}`, detectLanguage(`/etc/${path}`)!, text, settings);
     const facts = disk?.[path];
@@ -38,8 +38,8 @@ describe('rule pages', () => {
   for (const rule of rules) {
     const doc = ruleDocs[rule.code];
     it(`${rule.code}: the bad example raises it, the fixed one does not`, () => {
-      assert.notDeepEqual(firings(doc.bad, doc.disk?.bad, rule.code, doc.maxFileSize), [], 'the bad example');
-      assert.deepEqual(firings({ ...doc.bad, ...doc.good }, doc.disk?.good, rule.code, doc.maxFileSize), [], 'the fixed example');
+      assert.notDeepEqual(firings(doc.bad, doc.disk?.bad, rule.code, doc.maxFileSize, doc.postfixVersion), [], 'the bad example');
+      assert.deepEqual(firings({ ...doc.bad, ...doc.good }, doc.disk?.good, rule.code, doc.maxFileSize, doc.postfixVersion), [], 'the fixed example');
     });
   }
 

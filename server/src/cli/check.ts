@@ -13,7 +13,7 @@ import type { CliIo } from './authTest';
 import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
 
-export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] PATH...
+export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] PATH...
 
 Checks Postfix and SASL configuration files: main.cf, master.cf, Cyrus SASL smtpd.conf,
 saslauthd settings, sasl_passwd maps and Dovecot's configuration. A directory is checked as one Postfix instance,
@@ -25,6 +25,8 @@ Options:
                        severity, code, message}; lines and columns start at 1
   --type TYPE          read every file as TYPE: ${Object.keys(typeNames).join(', ')}
   --config FILE        JSON settings, e.g. {"diagnostics": {"severity": {"unknown-parameter": "off"}}}
+  --postfix-version X.Y  the Postfix the files are for (postconf -h mail_version): names it
+                       does not know yet are flagged
   -h, --help           show this help
 
 Exit codes: 0 no error found, 1 an error found, 2 usage error or unreadable path.
@@ -99,7 +101,7 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
 export function runCheckCli(argv: string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, 'postfix-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     const message = describeArgsError(error);
     if (message === undefined) throw error;
@@ -123,9 +125,12 @@ export function runCheckCli(argv: string[], io: CliIo): number {
   const forcedType = values.type === undefined ? undefined : typeNames[values.type];
   if (values.type !== undefined && !forcedType) return usage(`--type must be one of ${Object.keys(typeNames).join(', ')}`);
   if (positionals.length === 0) return usage('no PATH given');
+  const version = values['postfix-version'];
+  if (version !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(version)) return usage(`--postfix-version must be a version such as 3.7, not "${version.slice(0, 40)}"`);
   let result;
   try {
-    result = checkFiles(positionals, loadSettings(values.config), forcedType);
+    const settings = loadSettings(values.config);
+    result = checkFiles(positionals, version ? { ...settings, postfixVersion: version } : settings, forcedType);
   } catch (error) {
     if (error instanceof InputError) return inputError(error.message);
     throw error;

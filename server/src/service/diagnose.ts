@@ -2,6 +2,7 @@
 import { isMainCfFile, type ParsedFile } from './documents';
 import { resolveFindings, ignoredCodesByLine, type Finding, type ResolvedFinding } from './findings';
 import { instanceContextFor } from './instance';
+import { checkTargetVersion } from './mainCf/checkTargetVersion';
 import { validateMainCf } from './mainCf/validateMainCf';
 import type { Settings } from './settings';
 
@@ -30,6 +31,8 @@ function rawFindings(file: ParsedFile, instance: readonly ParsedFile[]): Finding
 }
 
 export function diagnoseFile(file: ParsedFile, instance: readonly ParsedFile[], settings: Settings): ResolvedFinding[] {
-  const findings = resolveFindings(rawFindings(file, instance), settings.severity, (o) => file.lines.positionAt(o).line, ignoredCodesByLine(file.comments));
+  const raw = rawFindings(file, instance);
+  if (settings.postfixVersion && isMainCfFile(file)) raw.push(...checkTargetVersion(file.main, settings.postfixVersion));
+  const findings = resolveFindings(raw, settings.severity, (o) => file.lines.positionAt(o).line, ignoredCodesByLine(file.comments));
   return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
 }

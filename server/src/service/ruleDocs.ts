@@ -25,6 +25,8 @@ export interface RuleDoc {
   disk?: { bad?: Readonly<Record<string, ExampleDisk>>; good?: Readonly<Record<string, ExampleDisk>> };
   /** A smaller size limit, for the size rule's example. */
   maxFileSize?: number;
+  /** postfixSasl.postfixVersion for both examples. */
+  postfixVersion?: string;
 }
 
 const MAIN = 'postfix/main.cf';
@@ -104,6 +106,12 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     why: 'Newer Postfix versions warn about these names and later stop reading them. The old TLS switches also lose to the new level parameter when both are set, so an old line can look active while it does nothing.',
     bad: { [MAIN]: 'smtpd_use_tls = yes\n' },
     good: { [MAIN]: 'smtpd_tls_security_level = may\n' },
+  },
+  'parameter-newer-than-target': {
+    why: 'The Postfix the files are for does not know the name: it logs "unused parameter" and runs as if the line were not there, so a setting meant to take effect (a TLS or SASL option, say) silently does not.',
+    bad: { [MAIN]: 'tls_ffdhe_auto_groups = ffdhe3072\n' },
+    good: { [MAIN]: 'tls_eecdh_auto_curves = X25519 prime256v1\n' },
+    postfixVersion: '3.7',
   },
   'read-only-parameter': {
     why: 'Postfix sets these itself for each process; an assignment in main.cf has no effect.',

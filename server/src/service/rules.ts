@@ -23,6 +23,7 @@ export const rules = [
   { code: 'unknown-service-parameter', defaultSeverity: 'warning', summary: 'A SERVICE_name parameter whose service is not in master.cf.' },
   { code: 'service-parameter-unchecked', defaultSeverity: 'information', summary: 'A SERVICE_name parameter that cannot be checked because no master.cf is known.' },
   { code: 'deprecated-parameter', defaultSeverity: 'warning', summary: 'A parameter name that Postfix deprecated or removed.' },
+  { code: 'parameter-newer-than-target', defaultSeverity: 'warning', summary: 'A parameter that came in a later Postfix than the version set in postfixSasl.postfixVersion.' },
   { code: 'read-only-parameter', defaultSeverity: 'warning', summary: 'A parameter that Postfix sets itself; assigning it has no effect.' },
   { code: 'duplicate-parameter', defaultSeverity: 'warning', summary: 'A parameter set twice: the later line wins and the earlier one is dead.' },
   { code: 'undefined-reference', defaultSeverity: 'warning', summary: 'A $name that no parameter defines: it expands to nothing.' },

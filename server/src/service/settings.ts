@@ -12,12 +12,15 @@ export interface Settings {
   maxFileSize: number;
   /** Milliseconds to wait after typing before diagnostics are recomputed. */
   debounceMs: number;
+  /** The Postfix version the files are for ("3.7", "3.9.1"); empty: the newest the catalogue knows. */
+  postfixVersion: string;
 }
 
 export const defaultSettings: Settings = {
   severity: {},
   maxFileSize: 2 * 1024 * 1024,
   debounceMs: 150,
+  postfixVersion: '',
 };
 
 /** Keys under the `postfixSasl` section, as VS Code sees them, with their defaults. */
@@ -25,6 +28,7 @@ export const settingKeys = {
   'postfixSasl.diagnostics.severity': defaultSettings.severity,
   'postfixSasl.maxFileSize': defaultSettings.maxFileSize,
   'postfixSasl.debounceMs': defaultSettings.debounceMs,
+  'postfixSasl.postfixVersion': defaultSettings.postfixVersion,
 } as const;
 
 /** What was read, and one sentence per severity entry that was left out because it names no rule or no severity. */
@@ -32,6 +36,8 @@ export interface SettingsRead {
   settings: Settings;
   problems: string[];
 }
+
+const VERSION = /^\d+\.\d+(\.\d+)?$/;
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'] satisfies SeveritySetting[];
 
@@ -53,13 +59,20 @@ export function readSettingsChecked(raw: unknown): SettingsRead {
     }
   }
   const number = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
+  const version = section.postfixVersion;
+  const versionOk = version === undefined || version === '' || (typeof version === 'string' && VERSION.test(version));
   return {
     settings: {
       severity,
       maxFileSize: number(section.maxFileSize, defaultSettings.maxFileSize),
       debounceMs: number(section.debounceMs, defaultSettings.debounceMs),
+      postfixVersion: versionOk && typeof version === 'string' ? version : defaultSettings.postfixVersion,
     },
-    problems: [...unknownCodes.map(unknownCodeProblem), ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : [])],
+    problems: [
+      ...(versionOk ? [] : ['postfixVersion must be a Postfix version such as "3.7" or "3.9.1"']),
+      ...unknownCodes.map(unknownCodeProblem),
+      ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : []),
+    ],
   };
 }
 
