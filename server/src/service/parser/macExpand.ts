@@ -46,20 +46,26 @@ export interface MacResult {
   undefinedNames: string[];
 }
 
-const WHITESPACE = ' \t\r\n';
 const OPERATOR_CHARS = '<>!=?+-*/~&|%';
 const OPERATORS = new Set(['==', '!=', '<', '<=', '>=', '>']);
 /** Postfix stops at callback nesting deeper than this. */
 const MAX_LEVEL = 100;
-/** Our own stops for what Postfix recurses into without a limit (comparison operands reset its level). */
+/** Our own stop for what Postfix recurses into without a limit (comparison operands reset its level). */
 const MAX_NESTING = 250;
-const MAX_CALLS = 100_000;
+/** Work past which we give up computing (values that double at each level); Postfix would go on. */
+const BASE_BUDGET = 200_000;
 const MAX_OUTPUT = 1_000_000;
 
 const FUNCTIONS = new Set(['domain_to_ascii', 'domain_to_utf8']);
 
 function isNameChar(c: string | undefined): boolean {
-  return c !== undefined && /^[A-Za-z0-9_]$/.test(c);
+  if (c === undefined || c.length !== 1) return false;
+  const n = c.charCodeAt(0);
+  return (n >= 48 && n <= 57) || (n >= 65 && n <= 90) || (n >= 97 && n <= 122) || n === 95;
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
 
 class Stop extends Error {}
@@ -107,7 +113,11 @@ class Expander {
   cannotCompute = false;
   undefinedNames: string[] = [];
 
-  constructor(private readonly options: MacOptions) {}
+  private readonly budget: number;
+
+  constructor(private readonly options: MacOptions, textLength: number) {
+    this.budget = BASE_BUDGET + 2 * textLength;
+  }
 
   get scan(): boolean {
     return this.options.mode === 'scan';
@@ -119,7 +129,7 @@ class Expander {
   }
 
   private skipSpace(src: Source, i: number, to: number): number {
-    while (i < to && WHITESPACE.includes(src.text[i])) i++;
+    while (i < to && isSpace(src.text[i])) i++;
     return i;
   }
 
@@ -135,17 +145,18 @@ class Expander {
   /** mac_parse: literal text, `$$`, `$name`, `${...}` and `$(...)`. */
   parse(src: Source, from: number, to: number): void {
     const text = src.text;
+    const keep = !this.scan; // a scan writes nothing: no literal text to collect
     let literal = '';
     let i = from;
     while (i < to) {
       const dollar = text.indexOf('$', i);
       if (dollar === -1 || dollar >= to) {
-        literal += text.slice(i, to);
+        if (keep) literal += text.slice(i, to);
         break;
       }
-      literal += text.slice(i, dollar);
+      if (keep) literal += text.slice(i, dollar);
       if (dollar + 1 < to && text[dollar + 1] === '$') {
-        literal += '$';
+        if (keep) literal += '$';
         i = dollar + 2;
         continue;
       }
@@ -174,7 +185,11 @@ class Expander {
   }
 
   private enter(src: Source, start: number, end: number): void {
-    if (++this.calls > MAX_CALLS || this.nesting > MAX_NESTING) this.fail(src, start, end, 'expansion nested too deep (a parameter that refers to itself?)');
+    if (++this.calls > this.budget) {
+      this.cannotCompute = true;
+      throw new Stop();
+    }
+    if (this.nesting > MAX_NESTING) this.fail(src, start, end, 'expansion nested too deep (a parameter that refers to itself?)');
     if (this.level++ > MAX_LEVEL) this.fail(src, start, end, 'expansion nested more than 100 deep (a parameter that refers to itself?)');
   }
 
@@ -189,6 +204,11 @@ class Expander {
     let cp = a;
     let op = '';
     let value: string | undefined;
+    if (!bracketed) {
+      // $name: mac_parse took only name characters.
+      this.plainName(src, a, b, dollar);
+      return;
+    }
     const first = this.skipSpace(src, cp, b);
     const comparison = first < b && text[first] === '{';
     if (comparison) {
@@ -225,15 +245,12 @@ class Expander {
       }
       const name = text.slice(start, nameEnd);
       if (src.owner === undefined && name) {
-        const kind: ReferenceKind = !bracketed ? 'plain' : op ? 'conditional' : 'braced';
+        const kind: ReferenceKind = op ? 'conditional' : 'braced';
         this.options.onReference?.({ name, nameStart: start, nameEnd, start: dollar, end: after, kind });
       }
       value = this.scan ? undefined : this.options.lookup?.(name);
       if (!op) {
-        if (value === undefined) {
-          if (!this.scan) this.undefinedNames.push(name);
-        } else if (value !== '' && this.options.dontExpand?.(name)) this.emit(value);
-        else if (value !== '') this.parse({ text: value, owner: name }, 0, value.length);
+        if (!this.scan) this.use(name, value);
         this.level--;
         return;
       }
@@ -257,6 +274,20 @@ class Expander {
       this.emit(value ?? ''); // ${{a} OP {b}} alone expands to its truth value
     }
     this.level--;
+  }
+
+  private plainName(src: Source, a: number, b: number, dollar: number): void {
+    const name = src.text.slice(a, b);
+    if (src.owner === undefined) this.options.onReference?.({ name, nameStart: a, nameEnd: b, start: dollar, end: b, kind: 'plain' });
+    if (!this.scan) this.use(name, this.options.lookup?.(name));
+    this.level--;
+  }
+
+  /** `$name` or `${name}`: the value, expanded again unless Postfix inserts it as it is. */
+  private use(name: string, value: string | undefined): void {
+    if (value === undefined) this.undefinedNames.push(name);
+    else if (value !== '' && this.options.dontExpand?.(name)) this.emit(value);
+    else if (value !== '') this.parse({ text: value, owner: name }, 0, value.length);
   }
 
   /** A `?` or `:` result: `{text}` (blanks around it skipped), or all the text that is left. */
@@ -374,7 +405,7 @@ export function parseLevel(text: string): [number, number, number] | undefined {
 
 /** Runs mac_expand over `text`. Never throws. */
 export function macExpand(text: string, options: MacOptions): MacResult {
-  const expander = new Expander(options);
+  const expander = new Expander(options, text.length);
   try {
     expander.parse({ text }, 0, text.length);
   } catch (e) {

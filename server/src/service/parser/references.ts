@@ -45,7 +45,7 @@ export function scanReferences(text: string, from = 0, to = text.length, functio
   const result = macExpand(slice, {
     mode: 'scan',
     functions,
-    onReference: (r) => references.push({ ...r, nameStart: r.nameStart + from, nameEnd: r.nameEnd + from, start: r.start + from, end: r.end + from }),
+    onReference: from === 0 ? (r) => references.push(r) : (r) => references.push({ ...r, nameStart: r.nameStart + from, nameEnd: r.nameEnd + from, start: r.start + from, end: r.end + from }),
   });
   const errors = result.error ? [{ start: result.error.start + from, end: result.error.end + from, message: result.error.message }] : [];
   return { references, errors };
