@@ -368,6 +368,14 @@ describe('expansion details', () => {
     assert.equal(effectiveValue(doc, 't', { postfixVersion: '3.7' }), '/usr/bin/deliver -a ""');
   });
 
+  test('a long value of many references expands; only real nesting is refused', () => {
+    const doc = parseMainCf('a = x\n');
+    const many = expandText(doc, '$a '.repeat(100_000));
+    assert.equal(many.error, undefined);
+    assert.equal(many.value?.length, 200_000);
+    assert.ok(expandText(doc, '${a?'.repeat(150) + '}'.repeat(150)).error);
+  });
+
   test('compatibility levels read as Postfix reads them', () => {
     assert.deepEqual(parseLevel('3.10'), [3, 10, 0]);
     assert.deepEqual(parseLevel(' 2'), [2, 0, 0]);
