@@ -83,6 +83,17 @@ describe('postfix-sasl check', () => {
     assert.ok(!JSON.parse(r.stdout).some((f: { code: string }) => f.code === 'invalid-boolean'));
   });
 
+  it('flags the names a --postfix-version does not know yet, and refuses a malformed version', () => {
+    const dir = tempDir({ 'main.cf': 'tls_ffdhe_auto_groups = ffdhe3072\nsmtpd_tls_security_level = may\n' });
+    const codes = (...args: string[]) => (JSON.parse(run('check', '--format', 'json', ...args, join(dir, 'main.cf')).stdout) as Array<{ code: string; line: number }>).map((f) => `${f.code}@${f.line}`);
+    assert.deepEqual(codes('--postfix-version', '3.7'), ['parameter-newer-than-target@1']);
+    assert.deepEqual(codes('--postfix-version', '3.8'), []);
+    assert.deepEqual(codes(), []);
+    const bad = run('check', '--postfix-version', 'latest', join(dir, 'main.cf'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--postfix-version must be a version such as 3.7/);
+  });
+
   it('refuses a --config that names an unknown rule code, in one line that names it', () => {
     const config = join(mistakes, 'misspelt.json');
     writeFileSync(config, JSON.stringify({ diagnostics: { severity: { 'invalid-boolen': 'off' } } }));
