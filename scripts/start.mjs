@@ -9,7 +9,7 @@
 //   --desktop     installs the .vsix into the desktop VS Code (`code` on the PATH) instead
 //   --check-only  stops after the check;  --port N  picks the port
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,6 +21,11 @@ try {
   opts = parseArgs({ options: OPTIONS }).values;
 } catch (e) {
   console.error(`npm start: ${e.message.split('.')[0]}; the options are ${Object.keys(OPTIONS).map((o) => `--${o}`).join(', ')}`);
+  process.exit(2);
+}
+const port = opts.port === undefined ? undefined : Number(opts.port);
+if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+  console.error(`npm start: --port takes a port number (1 to 65535), not "${opts.port}"`);
   process.exit(2);
 }
 
@@ -46,10 +51,11 @@ try {
   console.log('Each line is file:line:column: severity: message [rule code]; examples/README.md lists the mistakes planted there.');
   if (opts['check-only']) process.exit(0);
 
-  const { APT_FOR_CODE_SERVER, APT_FOR_SMOKE, ensureTools, toolsInstalled } = await import('../test/e2e/lib/tools.mjs');
+  const { APT_FOR_CODE_SERVER, APT_FOR_SMOKE, TOOLS, ensureTools, toolsInstalled } = await import('../test/e2e/lib/tools.mjs');
   const { packageProduct } = await import('../test/e2e/lib/package.mjs');
   if (!opts.desktop || !toolsInstalled()) {
-    if (!toolsInstalled()) console.log('First use: installing Node 24 and code-server into test/e2e/tools/ (a few minutes, once).');
+    if (!existsSync(join(TOOLS, 'node_modules'))) console.log('First use: installing Node 24 and code-server into test/e2e/tools/ (a few minutes, once).');
+    else if (!toolsInstalled()) console.log("The lock files in test/e2e/tools/ changed since the last install: installing again what they name.");
     // libkrb5-dev is only needed to build code-server, so only asked for when it is not installed yet.
     const apt = [...(opts.desktop || toolsInstalled() ? [] : APT_FOR_CODE_SERVER), ...(opts.smoke ? APT_FOR_SMOKE : [])];
     await ensureTools({ apt, step, log });
@@ -73,7 +79,7 @@ try {
     return makeProfile(dir, { vsixes: [vsix], settings: { 'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' } } });
   });
   const server = await step('start code-server', async () => {
-    const started = await startCodeServer(profile, { port: opts.port ? Number(opts.port) : undefined, folder: examples, log });
+    const started = await startCodeServer(profile, { port, folder: examples, log });
     return { ...started, note: started.url };
   });
   if (opts.smoke) {
