@@ -16,7 +16,8 @@ it('suggests what closestMatch suggests, from the lengths within reach', () => {
 });
 
 it('stops guessing once its budget is spent, and still answers words it already knows', () => {
-  const suggester = new Suggester(['mydomain', 'myorigin'], 2);
+  // Each word of 8 letters against one candidate of its length costs 81 cells.
+  const suggester = new Suggester(['mydomain', 'myorigin'], 2 * 81);
   assert.equal(suggester.suggest('mydomian'), 'mydomain');
   assert.equal(suggester.suggest('myorigni'), undefined);
   assert.equal(suggester.suggest('mydomian'), 'mydomain');

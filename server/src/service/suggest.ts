@@ -48,16 +48,17 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
 
 /**
  * Did-you-mean over one fixed set of candidates, for a whole file: candidates are grouped by length
- * (only lengths within reach are compared), answers are remembered per word, and the comparisons
- * have a budget. Past it, words get no suggestion: a file with thousands of misspelt names still
- * gets its findings in linear time, only without guesses (a long file of `pN = $qN` was quadratic).
+ * (only lengths within reach are compared), answers are remembered per word, and the work has a
+ * budget, counted in table cells (candidates times the word's length squared). Past it, words get no
+ * suggestion: a file with thousands of misspelt names still gets its findings in linear time, only
+ * without guesses (a long file of `pN = $qN` was quadratic).
  */
 export class Suggester {
   private readonly byLength = new Map<number, string[]>();
   private readonly answers = new Map<string, string | undefined>();
   private budget: number;
 
-  constructor(candidates: Iterable<string>, budget = 50_000) {
+  constructor(candidates: Iterable<string>, budget = 10_000_000) {
     this.budget = budget;
     for (const c of new Set(candidates)) {
       const list = this.byLength.get(c.length);
@@ -76,8 +77,9 @@ export class Suggester {
       if (list) near.push(list);
       count += list?.length ?? 0;
     }
-    if (count > this.budget) return undefined;
-    this.budget -= count;
+    const cost = count * (word.length + 1) ** 2;
+    if (cost > this.budget) return undefined;
+    this.budget -= cost;
     const answer = closestMatch(word, near.flat());
     this.answers.set(word, answer);
     return answer;

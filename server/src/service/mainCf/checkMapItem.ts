@@ -2,10 +2,12 @@
 import { lookupMapType, mapTypes } from '../data/catalogue';
 import type { Finding } from '../findings';
 import type { ValueItem } from '../parser/values';
-import { closestMatch } from '../suggest';
+import { closestMatch, type Suggester } from '../suggest';
 
-/** `type:name` with a known type; `proxy:` and friends wrap another table. */
-export function checkMapItem(item: ValueItem): Finding[] {
+export const mapTypeNames = () => mapTypes.map((m) => m.name);
+
+/** `type:name` with a known type; `proxy:` and friends wrap another table. `suggest`: the file's bounded did-you-mean. */
+export function checkMapItem(item: ValueItem, suggest?: Suggester): Finding[] {
   if (item.template || item.group || item.text.startsWith('$')) return [];
   const colon = item.text.indexOf(':');
   if (colon <= 0) {
@@ -15,7 +17,7 @@ export function checkMapItem(item: ValueItem): Finding[] {
   const info = lookupMapType(type);
   const typeSpan = { start: item.span.start, end: item.span.start + colon };
   if (!info) {
-    const guess = closestMatch(type, mapTypes.map((m) => m.name));
+    const guess = suggest ? suggest.suggest(type) : closestMatch(type, mapTypeNames());
     return [{
       code: 'unknown-map-type',
       span: typeSpan,
@@ -26,7 +28,7 @@ export function checkMapItem(item: ValueItem): Finding[] {
   if (info.argument === 'map') {
     const rest = item.text.slice(colon + 1);
     const inner: ValueItem = { ...item, text: rest, span: { start: item.span.start + colon + 1, end: item.span.end } };
-    return rest ? checkMapItem(inner) : [];
+    return rest ? checkMapItem(inner, suggest) : [];
   }
   return [];
 }

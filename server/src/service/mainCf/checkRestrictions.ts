@@ -4,16 +4,18 @@ import { lookupRestriction, restrictions } from '../data/catalogue';
 import type { Deprecation, ParameterInfo } from '../data/types';
 import type { Finding, FindingFix } from '../findings';
 import type { Value } from '../parser/values';
-import { closestMatch } from '../suggest';
+import { closestMatch, type Suggester } from '../suggest';
 import type { Span } from '../text';
 import { checkMapItem } from './checkMapItem';
 
 export interface RestrictionContext {
   /** Names declared in smtpd_restriction_classes. */
   restrictionClasses: ReadonlySet<string>;
+  /** One file's did-you-mean for restriction words and table types (bounded); without it, each word is compared with every name. */
+  suggest?: { restrictions: Suggester; mapTypes: Suggester };
 }
 
-const restrictionNames = () => restrictions.map((r) => r.name);
+export const restrictionNames = () => restrictions.map((r) => r.name);
 
 export function checkRestrictionList(info: ParameterInfo, value: Value, context: RestrictionContext): Finding[] {
   const findings: Finding[] = [];
@@ -22,13 +24,13 @@ export function checkRestrictionList(info: ParameterInfo, value: Value, context:
     const item = items[i];
     if (item.template || item.group || item.text.includes('$')) continue;
     if (item.text.includes(':')) {
-      findings.push(...checkMapItem(item)); // a bare table means check_<list>_access
+      findings.push(...checkMapItem(item, context.suggest?.mapTypes)); // a bare table means check_<list>_access
       continue;
     }
     if (context.restrictionClasses.has(item.text)) continue;
     const restriction = lookupRestriction(item.text);
     if (!restriction) {
-      const guess = closestMatch(item.text, restrictionNames());
+      const guess = context.suggest ? context.suggest.restrictions.suggest(item.text) : closestMatch(item.text, restrictionNames());
       findings.push({
         code: 'unknown-restriction',
         span: item.span,
@@ -56,7 +58,7 @@ export function checkRestrictionList(info: ParameterInfo, value: Value, context:
         findings.push({ code: 'restriction-missing-argument', span: item.span, message: `"${item.text}" must be followed by ${what} in "${info.name}".` });
         continue;
       }
-      if (restriction.argument === 'map' && !next.template) findings.push(...checkMapItem(next));
+      if (restriction.argument === 'map' && !next.template) findings.push(...checkMapItem(next, context.suggest?.mapTypes));
       i++;
     }
   }

@@ -34,7 +34,7 @@ export function checkParameterValue(info: ParameterInfo, value: Value, restricti
     case 'restrictions':
       return checkRestrictionList(info, value, restrictionContext);
     case 'maplist':
-      return value.items.flatMap((item) => checkMapItem(item));
+      return value.items.flatMap((item) => checkMapItem(item, restrictionContext.suggest?.mapTypes));
     default:
       return [];
   }

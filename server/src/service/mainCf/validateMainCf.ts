@@ -5,6 +5,8 @@ import type { InstanceContext } from '../instance';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
 import { Suggester } from '../suggest';
 import { checkRelaySafety } from './checkRelaySafety';
+import { mapTypeNames } from './checkMapItem';
+import { restrictionNames } from './checkRestrictions';
 import { checkParameterValue } from './checkValue';
 import { deprecatedFix } from './deprecatedRename';
 import { inlineCommentFix } from './inlineCommentFix';
@@ -29,10 +31,17 @@ interface Suggesters {
   names: Suggester;
   /** Those and the file's own names, for a misspelt $reference. */
   references: Suggester;
+  restrictions: Suggester;
+  mapTypes: Suggester;
 }
 
 function suggesters(doc: MainCfDocument): Suggesters {
-  return { names: new Suggester(knownNames()), references: new Suggester([...doc.byName.keys(), ...knownNames()]) };
+  return {
+    names: new Suggester(knownNames()),
+    references: new Suggester([...doc.byName.keys(), ...knownNames()]),
+    restrictions: new Suggester(restrictionNames()),
+    mapTypes: new Suggester(mapTypeNames()),
+  };
 }
 
 export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): Finding[] {
@@ -60,8 +69,8 @@ export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): 
     const info = lookupParameter(name) ?? serviceFamilyInfo(name);
     // A value with a "#" comment already has its finding; judging the comment's words adds only noise.
     const checkable = list.filter((a) => !commented.has(a.firstLine));
-    if (info) for (const a of checkable) findings.push(...checkParameterValue(info, a.value, { restrictionClasses }));
-    else if (restrictionClasses.has(name)) findings.push(...checkParameterValue(classInfo(name), last.value, { restrictionClasses }));
+    if (info) for (const a of checkable) findings.push(...checkParameterValue(info, a.value, { restrictionClasses, suggest }));
+    else if (restrictionClasses.has(name)) findings.push(...checkParameterValue(classInfo(name), last.value, { restrictionClasses, suggest }));
   }
   findings.push(...checkRelaySafety(doc, restrictionClasses));
   if (doc.templateLines.length || doc.assignments.some((a) => a.template || a.value.hasTemplate)) {
