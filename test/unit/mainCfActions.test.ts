@@ -63,6 +63,7 @@ const fixes: FixCase[] = [
   { name: 'parameter name', input: 'disable_vrfy_com|and = yes\n', title: 'Change to "disable_vrfy_command"', expected: 'disable_vrfy_command = yes\n', fixes: 'unknown-parameter' },
   { name: 'restriction word', input: 'smtpd_relay_restrictions = permit_mynetwork|, reject_unauth_destination\n', title: 'Change to "permit_mynetworks"', expected: 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n', fixes: 'unknown-restriction' },
   { name: 'map type', input: 'smtpd_client_restrictions = check_client_access hs|h:/etc/postfix/access\n', title: 'Change to "hash"', expected: 'smtpd_client_restrictions = check_client_access hash:/etc/postfix/access\n', fixes: 'unknown-map-type' },
+  { name: 'parameter name near a removed one', input: 'smtpd_tls_cipherl|st = high\n', title: 'Change to "smtpd_tls_ciphers"', expected: 'smtpd_tls_ciphers = high\n', fixes: 'unknown-parameter' },
   { name: 'reference', input: 'myorigin = $mydom|ian\n', title: 'Change to $mydomain', expected: 'myorigin = $mydomain\n', fixes: 'undefined-reference' },
   { name: 'enum typo', input: 'smtpd_tls_security_level = my|a\n', title: 'Change to "may"', expected: 'smtpd_tls_security_level = may\n', fixes: 'invalid-enum' },
   // The old TLS switches: the value is translated, and several switches become one line.

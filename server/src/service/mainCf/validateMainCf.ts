@@ -24,7 +24,8 @@ const RUNTIME_MACROS = new Set([
 ]);
 
 let parameterNames: string[] | undefined;
-const knownNames = () => (parameterNames ??= allParameters().map((p) => p.name));
+// A removed name is no answer to a typo: Postfix ignores it.
+const knownNames = () => (parameterNames ??= allParameters().filter((p) => !p.deprecated?.removed).map((p) => p.name));
 
 interface Suggesters {
   /** Postfix's parameter names, for a misspelt name. */
