@@ -38,9 +38,10 @@ async function testSmtpAuth(env: Env, arg: unknown): Promise<AuthTestResult | un
   if (isAuthTestArgs(arg)) {
     const checked = checkAuthTestArgs(arg);
     if (typeof checked === 'string') throw new Error(`postfixSasl.testSmtpAuth: ${checked}`);
-    const { showReport, caFile, pinnedFingerprint, ...options } = checked;
-    const target = { ...options, port: options.port ?? DEFAULT_PORTS[options.tls ?? 'starttls'], tls: options.tls ?? 'starttls' };
-    const run = await runTrusting(env, { target, password: options.password, mechanisms: options.mechanisms ?? 'all' }, { caFile, pin: pinnedFingerprint }, showReport !== false);
+    const { showReport, caFile, pinnedFingerprint, password, mechanisms, host, user } = checked;
+    const tls = checked.tls ?? 'starttls';
+    const target: Target = { host, port: checked.port ?? DEFAULT_PORTS[tls], tls, user };
+    const run = await runTrusting(env, { target, password, mechanisms: mechanisms ?? 'all' }, { caFile, pin: pinnedFingerprint }, showReport !== false);
     if (typeof run === 'string') throw new Error(`postfixSasl.testSmtpAuth: ${run}`);
     return run;
   }
