@@ -46,7 +46,9 @@ function rulePage(rule: Rule): string {
     ...(doc.postfixVersion ? [`Both examples are checked with \`postfixSasl.postfixVersion\` set to ${doc.postfixVersion}.`, ''] : []),
     '## How to silence it',
     '',
-    `- One line: put \`# postfix-sasl: ignore ${rule.code}\` on the line above it.`,
+    doc.wholeFile
+      ? '- The finding is about the whole file, so no `# postfix-sasl: ignore` comment can go above it: use the setting.'
+      : `- One line: put \`# postfix-sasl: ignore ${rule.code}\` on the line above it.`,
     `- In the editor: \`"postfixSasl.diagnostics.severity": { "${rule.code}": "off" }\` (or "error", "warning", "information", "hint" to change its severity).`,
     `- On the command line: \`postfix-sasl check --config FILE\` with \`{"diagnostics": {"severity": {"${rule.code}": "off"}}}\` in FILE.`,
     '',

@@ -14,7 +14,7 @@ import { defaultSettings } from '../../server/src/service/settings';
 import { toDiagnostic } from '../../server/src/service/toLsp';
 import { analyze } from '../../server/src/service/analyze';
 
-/** Where `code` fires in a set-up: each file checked with the others as its instance. */
+/** Where `code` fires in a set-up (`path:line`, 0-based): each file checked with the others as its instance. */
 function firings(files: ExampleFiles, disk: Readonly<Record<string, ExampleDisk>> | undefined, code: RuleCode, maxFileSize?: number, postfixVersion?: string): string[] {
   const settings = { ...defaultSettings, ...(maxFileSize ? { maxFileSize } : {}), ...(postfixVersion ? { postfixVersion } : {}) };
   const parsed = Object.entries(files).map(([path, text]) => {
@@ -24,7 +24,7 @@ function firings(files: ExampleFiles, disk: Readonly<Record<string, ExampleDisk>
     return { path, result };
   });
   const instance = parsed.map((p) => p.result.file);
-  return parsed.flatMap(({ path, result }) => checkParsed(result, settings, instance).filter((f) => f.code === code).map(() => path));
+  return parsed.flatMap(({ path, result }) => checkParsed(result, settings, instance).filter((f) => f.code === code).map((f) => `${path}:${result.file.lines.positionAt(f.span.start).line}`));
 }
 
 describe('rule pages', () => {
@@ -41,6 +41,16 @@ describe('rule pages', () => {
       assert.notDeepEqual(firings(doc.bad, doc.disk?.bad, rule.code, doc.maxFileSize, doc.postfixVersion), [], 'the bad example');
       assert.deepEqual(firings({ ...doc.bad, ...doc.good }, doc.disk?.good, rule.code, doc.maxFileSize, doc.postfixVersion), [], 'the fixed example');
     });
+    if (!doc.wholeFile) {
+      it(`${rule.code}: the ignore comment the page shows silences it`, () => {
+        const [at] = firings(doc.bad, doc.disk?.bad, rule.code, doc.maxFileSize, doc.postfixVersion);
+        const [path, line] = at.split(':');
+        const lines = doc.bad[path].split('\n');
+        lines.splice(Number(line), 0, `# postfix-sasl: ignore ${rule.code}`);
+        const files = { ...doc.bad, [path]: lines.join('\n') };
+        assert.deepEqual(firings(files, doc.disk?.bad, rule.code, doc.maxFileSize, doc.postfixVersion), []);
+      });
+    }
   }
 
   it('every diagnostic links to its page in the repository that package.json names', () => {

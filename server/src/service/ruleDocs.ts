@@ -27,6 +27,8 @@ export interface RuleDoc {
   maxFileSize?: number;
   /** postfixSasl.postfixVersion for both examples. */
   postfixVersion?: string;
+  /** The finding is about the whole file (its first line), so no ignore comment can sit above it. */
+  wholeFile?: true;
 }
 
 const MAIN = 'postfix/main.cf';
@@ -318,12 +320,14 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [PASSWD]: '[smtp.example.com]:587 new@example.com:secret\n' },
   },
   'sasl-passwd-readable': {
+    wholeFile: true,
     why: 'The file holds relay passwords in clear. Readable by group or others, every local user can read them.',
     bad: { [MAIN]: 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
     good: {},
     disk: { bad: { [PASSWD]: { mode: 0o644 } }, good: { [PASSWD]: { mode: 0o600 } } },
   },
   'sasl-passwd-map-stale': {
+    wholeFile: true,
     why: 'Postfix reads the compiled table, not the text file. Until `postmap` runs again, it keeps sending the old passwords.',
     bad: { [MAIN]: 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n', [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
     good: {},
@@ -402,16 +406,19 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
   },
   // Files
   'template-file': {
+    wholeFile: true,
     why: 'Template syntax (Jinja, ERB, installer placeholders) is not Postfix syntax. Those parts are skipped, so findings inside them may be missed; check the rendered file too.',
     bad: { [MAIN]: 'relayhost = {{ relay_host }}\n' },
     good: { [MAIN]: 'relayhost = [relay.example.com]\n' },
   },
   'binary-file': {
+    wholeFile: true,
     why: 'A file with NUL bytes is not a configuration file, often a compiled table (.db) opened by mistake. Nothing in it is checked.',
     bad: { [MAIN]: 'myhostname = mail\u0000\n' },
     good: { [MAIN]: 'myhostname = mail\n' },
   },
   'file-too-large': {
+    wholeFile: true,
     why: 'Past the size limit (postfixSasl.maxFileSize) only the syntax of the head is checked, so the editor stays responsive. Raise the limit if the file is real.',
     bad: { [MAIN]: '# a comment line\n'.repeat(8) },
     good: { [MAIN]: '# a comment line\n'.repeat(4) },
