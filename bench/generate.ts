@@ -118,6 +118,11 @@ export function generateInputs(root: string, sizes: { large20k: number; large100
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'main.cf'), text);
     writeFileSync(join(dir, 'master.cf'), stock);
+    if (key === 'large20k') {
+      // The large instance has its Cyrus file too: an edit of main.cf re-checks every member.
+      mkdirSync(join(dir, 'sasl'), { recursive: true });
+      writeFileSync(join(dir, 'sasl', 'smtpd.conf'), SMTPD_CONF);
+    }
     dirs[key] = dir;
     lines[key] = text.split('\n').length - 1;
   }

@@ -53,6 +53,35 @@ export async function measureColdStart(inputs: Inputs, runs: number, rows: Row[]
   rows.push(row(S, `spawn → first diagnostics, typical main.cf (${inputs.lines.typical} lines)`, toDiagnostics, { max: 250, label: '≤ 250 ms' }));
 }
 
+/** An edit of the large main.cf with every member of its instance open: new diagnostics on each of them. */
+export async function measureInstanceEdit(inputs: Inputs, edits: number, rows: Row[]): Promise<void> {
+  const S = `server, ${inputs.lines.large20k}-line main.cf (LSP stdio)`;
+  const doc = openDir(inputs.dirs.large20k);
+  const cyrusUri = doc.uri.replace(/main\.cf$/, 'sasl/smtpd.conf');
+  const cyrusText = readFileSync(new URL(cyrusUri), 'utf8');
+  const client = await startServer();
+  try {
+    await open(client, doc.masterUri, doc.masterText, 'postfix-master');
+    await open(client, cyrusUri, cyrusText, 'cyrus-sasl');
+    await open(client, doc.uri, doc.text);
+    const mid = Math.floor(doc.text.split('\n').length / 2);
+    const times: number[] = [];
+    let version = 1;
+    for (let i = 0; i < edits; i++) {
+      const t = now();
+      version++;
+      const all = Promise.all([client.nextDiagnostics(doc.uri, version), client.nextDiagnostics(doc.masterUri), client.nextDiagnostics(cyrusUri)]);
+      const range = i % 2 === 0 ? { start: { line: mid, character: 4 }, end: { line: mid, character: 4 } } : { start: { line: mid, character: 4 }, end: { line: mid, character: 5 } };
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version }, contentChanges: [{ range, text: i % 2 === 0 ? 'x' : '' }] });
+      await all;
+      times.push(now() - t);
+    }
+    rows.push(row(S, `edit in the middle, main.cf, master.cf and smtpd.conf open → diagnostics on all three (${edits} edits)`, times, { max: 40, label: '≤ 40 ms' }));
+  } finally {
+    await client.stop();
+  }
+}
+
 export async function measureLargeFile(inputs: Inputs, runs: number, edits: number, rows: Row[]): Promise<void> {
   const S = `server, ${inputs.lines.large20k}-line main.cf (LSP stdio)`;
   const doc = openDir(inputs.dirs.large20k);

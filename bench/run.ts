@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { measureAuthTest } from './authtest';
 import { CLI, measureCli } from './cli';
 import { generateInputs, postconfWarnings } from './generate';
-import { measureColdStart, measureLargeFile } from './lsp';
+import { measureColdStart, measureInstanceEdit, measureLargeFile } from './lsp';
 import { measureService } from './service';
 import { measureSizes } from './sizes';
 import { passes, type Row } from './stats';
@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     await measureColdStart(inputs, plan.coldRuns, rows);
     log(`server over LSP: ${inputs.lines.large20k}-line file, ${plan.edits} edits`);
     await measureLargeFile(inputs, plan.runs, plan.edits, rows);
+    await measureInstanceEdit(inputs, Math.min(plan.edits, 200), rows);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log('auth test next to swaks');

@@ -1,10 +1,10 @@
 // The language server: adapts LSP requests to the pure service. Every handler finds the parsed
 // document and calls the service; parses are cached by URI and version.
 import './heapTuning';
-import { fileURLToPath } from 'node:url';
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkParsed, parseText, type Analysis, type ParsedText } from './service/analyze';
+import type { Hover } from 'vscode-languageserver-types';
+import type { Analysis } from './service/analyze';
 import type { ResolvedFinding } from './service/findings';
 import { codeActions } from './service/codeActions';
 import { resolveCompletion } from './service/completionDocs';
@@ -13,94 +13,108 @@ import { featuresFor } from './service/features';
 import { DocumentLanguages } from './service/resolveLanguage';
 import { defaultSettings, readSettingsChecked, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
-import { diskFacts } from './diskFacts';
-import { InstanceFiles } from './instanceFiles';
+import { InstanceHost, type CheckedInstance } from './instanceHost';
+import { resolvedFileHover } from './service/instance/hover';
+import type { Instance } from './service/instance/instance';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const instances = new InstanceFiles();
-/**
- * Parses by URI, keyed by version and text (a client may repeat a version number with new text).
- * Findings are computed on demand, so a hover never waits for them.
- */
-const cache = new Map<string, { version: number; text: string; parsed: ParsedText; findings?: ResolvedFinding[] }>();
+const host = new InstanceHost((uri) => {
+  const doc = documents.get(uri);
+  return doc ? { uri, version: doc.version, text: doc.getText(), languageId: languageOf(doc) } : undefined;
+}, () => settings);
 const timers = new Map<string, NodeJS.Timeout>();
+/** URIs we published diagnostics for, open or not, so a file that leaves every instance is cleared. */
+const published = new Set<string>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
+let watchFiles = false;
 
 // A warning, so that clients logging only warnings and errors by default (Neovim) keep it.
 const languages = new DocumentLanguages((line) => connection.console.warn(line));
 
-/** Open documents of our languages, parsed; used as context for each other. */
-function openFiles(except?: string): ParsedFile[] {
-  const out: ParsedFile[] = [];
-  for (const doc of documents.all()) {
-    if (doc.uri === except) continue;
-    const cached = cache.get(doc.uri);
-    if (cached) out.push(cached.parsed.file);
-  }
-  return out;
-}
-
-function entryOf(doc: TextDocument) {
-  const text = doc.getText();
-  const languageId = languages.of({ uri: doc.uri, languageId: doc.languageId, text });
-  if (!languageId) return undefined;
-  let entry = cache.get(doc.uri);
-  if (!entry || entry.version !== doc.version || entry.text !== text) {
-    entry = { version: doc.version, text, parsed: parseText(doc.uri, languageId, text, settings) };
-    if (languageId === 'postfix-sasl-passwd' && doc.uri.startsWith('file:')) entry.parsed.file.disk = diskFacts(fileURLToPath(doc.uri));
-    cache.set(doc.uri, entry);
-  }
-  return entry;
+/** Our language for a document: its id, a known alias, its file name or its content. */
+function languageOf(doc: TextDocument) {
+  return languages.of({ uri: doc.uri, languageId: doc.languageId, text: doc.getText() });
 }
 
 function parsedOf(doc: TextDocument): ParsedFile | undefined {
-  return entryOf(doc)?.parsed.file;
+  const languageId = languageOf(doc);
+  return languageId ? host.parsedOf({ uri: doc.uri, version: doc.version, text: doc.getText(), languageId }) : undefined;
 }
 
 function analysisOf(doc: TextDocument): Analysis | undefined {
-  const entry = entryOf(doc);
-  if (!entry) return undefined;
-  entry.findings ??= checkParsed(entry.parsed, settings, instances.siblings(doc.uri, openFiles(doc.uri), settings));
-  return { file: entry.parsed.file, findings: entry.findings };
+  if (!languageOf(doc)) return undefined;
+  return host.findingsOf(doc.uri);
+}
+
+/** The files of the document's instance, for features that look across files (completion, hover). */
+function instanceFiles(doc: TextDocument): ParsedFile[] {
+  return host.instancesOf(doc.uri).flatMap((c) => [...c.instance.files]);
+}
+
+/** Adds to a hover which files the parameter under the cursor resolved to in the instance. */
+function withResolvedFiles(hover: Hover | null, instance: Instance | undefined, file: ParsedFile, offset: number): Hover | null {
+  const note = instance && resolvedFileHover(instance, file, offset);
+  if (!note) return hover;
+  if (!hover) return { contents: { kind: 'markdown', value: note } };
+  const value = typeof hover.contents === 'object' && 'kind' in hover.contents ? hover.contents.value : '';
+  return { ...hover, contents: { kind: 'markdown', value: `${value}\n\n---\n\n${note}` } };
 }
 
 /** More than this many diagnostics help nobody and cost seconds to send; the rest is summarised. */
 const MAX_PUBLISHED = 1000;
 
-function publish(doc: TextDocument): void {
-  const entry = cache.get(doc.uri);
-  if (entry) entry.findings = undefined; // the instance may have changed even if this text did not
-  const analysis = analysisOf(doc);
-  if (!analysis) return;
-  const shown = analysis.findings.slice(0, MAX_PUBLISHED);
-  const diagnostics = shown.map((f) => toDiagnostic(analysis.file, f));
-  if (analysis.findings.length > MAX_PUBLISHED) {
+function diagnosticsOf(file: ParsedFile, findings: readonly ResolvedFinding[]) {
+  const diagnostics = findings.slice(0, MAX_PUBLISHED).map((f) => toDiagnostic(file, f));
+  if (findings.length > MAX_PUBLISHED) {
     diagnostics.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 3,
       source: 'postfix-sasl',
-      message: `${analysis.findings.length - MAX_PUBLISHED} more findings are not shown; run postfix-sasl check on this file to see them all.`,
+      message: `${findings.length - MAX_PUBLISHED} more findings are not shown; run postfix-sasl check on this file to see them all.`,
     });
   }
-  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+  return diagnostics;
 }
 
-/** Debounced per document; files of the same instance are re-checked too. */
-function schedule(doc: TextDocument): void {
-  const root = InstanceFiles.rootOf(doc.uri);
-  const affected = documents.all().filter((d) => d.uri === doc.uri || (root !== undefined && InstanceFiles.rootOf(d.uri) === root));
-  for (const target of affected) {
-    clearTimeout(timers.get(target.uri));
-    const run = () => {
-      timers.delete(target.uri);
-      const current = documents.get(target.uri);
-      if (current) guarded(() => publish(current), undefined);
-    };
-    // Even with no debounce, a timer lets requests already queued (a hover) go first.
-    timers.set(target.uri, setTimeout(run, settings.debounceMs));
+/** Publishes every member of the instance, open or not; an instance with no open member is cleared. */
+function publishInstance(checked: CheckedInstance): void {
+  const anyOpen = checked.uris.some((u) => documents.get(u) && languageOf(documents.get(u)!));
+  for (const { path, file, findings } of checked.results) {
+    const uri = file.uri.startsWith('file:') || !path.startsWith('/') ? file.uri : path;
+    const doc = documents.get(uri);
+    if (!anyOpen) {
+      if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      continue;
+    }
+    published.add(uri);
+    void connection.sendDiagnostics({ uri, ...(doc ? { version: doc.version } : {}), diagnostics: diagnosticsOf(file, findings) });
   }
+}
+
+/** Re-checks the instances `uri` belongs to, and those it used to belong to; clears files that left them all. */
+function recheck(uri: string): void {
+  const before = host.invalidate(uri);
+  // A file that is open, and the first member (main.cf) of each instance the change touched.
+  const starts = new Set([...(documents.get(uri) ? [uri] : []), ...before.flatMap((c) => c.uris.slice(0, 1))]);
+  const now = new Map<string, CheckedInstance>();
+  for (const start of starts) {
+    for (const c of host.instancesOf(start)) now.set(c.uris.join('|'), c);
+  }
+  const still = new Set([...now.values()].flatMap((c) => c.uris));
+  for (const c of before) for (const u of c.uris) if (!still.has(u) && published.delete(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
+  for (const c of now.values()) publishInstance(c);
+}
+
+/** Debounced per document; every member of its instance is re-checked with it. */
+function schedule(uri: string): void {
+  clearTimeout(timers.get(uri));
+  // Even with no debounce, a timer lets requests already queued (a hover) go first.
+  timers.set(uri, setTimeout(() => {
+    timers.delete(uri);
+    guarded(() => recheck(uri), undefined);
+  }, settings.debounceMs));
 }
 
 /** A bug in one feature must not take the server down: log it and answer with nothing. */
@@ -147,6 +161,7 @@ async function refreshSettings(): Promise<void> {
 
 connection.onInitialize((params) => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = settingsFrom(init.settings);
   return {
@@ -165,38 +180,49 @@ connection.onInitialize((params) => {
   };
 });
 
+/** Files whose change on disk can change an instance (members, and the places the search looks in). */
+const WATCHED = ['**/main.cf', '**/master.cf', '**/*.conf', '**/*.conf.ext', '**/saslauthd', '**/sasl_passwd*', '**/*.db', '**/*.lmdb', '**/*.cdb'];
+
 connection.onInitialized(() => {
+  if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postfixSasl' }).catch(() => undefined);
-    void refreshSettings().then(() => documents.all().forEach(schedule));
+    void refreshSettings().then(() => documents.all().forEach((d) => schedule(d.uri)));
   }
+});
+
+connection.onDidChangeWatchedFiles((change) => {
+  for (const c of change.changes) schedule(c.uri);
 });
 
 connection.onDidChangeConfiguration(async (change) => {
   if (pullConfiguration) await refreshSettings();
   else settings = settingsFrom((change.settings as { postfixSasl?: unknown } | undefined)?.postfixSasl);
-  cache.clear();
-  documents.all().forEach(schedule);
+  host.clear();
+  documents.all().forEach((d) => schedule(d.uri));
 });
 
-documents.onDidOpen((e) => schedule(e.document));
+documents.onDidOpen((e) => schedule(e.document.uri));
 // Saving changes what is on disk (permissions, postmap freshness) without changing the text.
-documents.onDidSave((e) => {
-  cache.delete(e.document.uri);
-  schedule(e.document);
-});
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidSave((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
-  clearTimeout(timers.get(e.document.uri));
-  timers.delete(e.document.uri);
-  cache.delete(e.document.uri);
+  host.forget(e.document.uri);
   languages.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // The file is read from disk again; its instance is cleared when no member stays open.
+  if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  schedule(e.document.uri);
 });
 
-connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).complete?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? []));
+connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).complete?.(file, doc.offsetAt(p.position), instanceFiles(doc)) ?? []));
 connection.onCompletionResolve((item) => guarded(() => resolveCompletion(item), item));
-connection.onHover((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => featuresFor(file.languageId).hover?.(file, doc.offsetAt(p.position), openFiles(doc.uri)) ?? null));
+connection.onHover((p) =>
+  withFile(p.textDocument.uri, null, ({ file }, doc) => {
+    const offset = doc.offsetAt(p.position);
+    const hover = featuresFor(file.languageId).hover?.(file, offset, instanceFiles(doc)) ?? null;
+    return withResolvedFiles(hover, host.instancesOf(doc.uri)[0]?.instance, file, offset);
+  }),
+);
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).symbols?.(file) ?? []));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).folding?.(file) ?? []));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).definition?.(file, doc.offsetAt(p.position)) ?? []));

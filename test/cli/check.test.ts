@@ -50,7 +50,7 @@ describe('postfix-sasl check', () => {
   });
 
   it('exits 2 with one line for usage errors and unreadable paths', () => {
-    for (const args of [['check'], ['check', '--format', 'xml', 'main.cf'], ['check', '/nonexistent/main.cf'], ['check', '--type', 'nope', 'x'], ['frobnicate']]) {
+    for (const args of [['check', '--format', 'xml', 'main.cf'], ['check', '/nonexistent/main.cf'], ['check', '--type', 'nope', 'x'], ['frobnicate']]) {
       const r = run(...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.ok(r.stderr.length > 0 && !r.stderr.includes('    at '), `no stack trace for ${args.join(' ')}`);
@@ -72,6 +72,21 @@ describe('postfix-sasl check', () => {
     const r = run('check', '--format', 'json', dir);
     const codes = JSON.parse(r.stdout).map((f: { code: string }) => f.code);
     assert.ok(!codes.includes('service-parameter-unchecked') && !codes.includes('unknown-service-parameter'), codes.join(','));
+  });
+
+  it('with no PATH checks the live system, under --root when given', () => {
+    const root = join(__dirname, '..', 'fixtures', 'layouts', 'debian');
+    const r = run('check', '--format', 'json', '--root', root);
+    assert.deepEqual(JSON.parse(r.stdout).map((f: { file: string; line: number; code: string }) => `${f.file.slice(root.length)}:${f.line}:${f.code}`), ['/etc/default/saslauthd:5:saslauthd-socket-outside-chroot']);
+    assert.equal(run('check', '--root', join(root, 'etc', 'postfix', 'main.cf')).code, 2, 'a --root that is not a folder');
+  });
+
+  it('lists the members of an instance with their reasons, and what it did not find', () => {
+    const r = run('instance', join(__dirname, '..', 'fixtures', 'layouts', 'redhat', 'etc', 'sasl2', 'smtpd.conf'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Instance .*redhat\/etc\/postfix \(\/ is .*redhat\)$/m);
+    assert.match(r.stdout, /redhat\/etc\/sasl2\/smtpd\.conf: Cyrus SASL file of smtpd_sasl_path = smtpd, first found in the Cyrus SASL search list \(\/etc\/sasl2\)$/m);
+    assert.match(r.stdout, /redhat\/etc\/sysconfig\/saslauthd: saslauthd's start-up settings/);
   });
 
   it('reads per-rule severity from --config', () => {

@@ -113,7 +113,6 @@ describe('postfix-sasl: usage errors', () => {
     [['check', 'x', '--format'], 'postfix-sasl check: --format needs a value (see postfix-sasl check --help)'],
     [['check', '--help=yes'], 'postfix-sasl check: --help takes no value (see postfix-sasl check --help)'],
     [['check', '--format', 'xml', 'x'], 'postfix-sasl check: --format must be text or json, not "xml" (see postfix-sasl check --help)'],
-    [['check'], 'postfix-sasl check: no PATH given (see postfix-sasl check --help)'],
     [['frobnicate'], 'postfix-sasl: unknown command "frobnicate" (see postfix-sasl --help)'],
   ];
   for (const [args, line] of cases) {

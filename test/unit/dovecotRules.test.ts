@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { collectInputs } from '../../server/src/cli/collectFiles';
+import { locateForCli } from '../../server/src/cli/locateForCli';
 import { analyze, parseForContext } from '../../server/src/service/analyze';
 import { dovecotAuthFacts } from '../../server/src/service/dovecot/config';
 import type { ResolvedFinding } from '../../server/src/service/findings';
+import { instanceFromFiles } from '../../server/src/service/instance/locate';
 import { detectLanguage } from '../../server/src/service/languages';
 import { defaultSettings } from '../../server/src/service/settings';
 import { corpusDir, corpusSkip } from '../helpers/corpus';
@@ -110,24 +111,24 @@ describe('Dovecot facts and file grouping', () => {
   test('dovecotAuthFacts sums up the Dovecot side for the SASL rules', () => {
     const s = pair();
     const files = Object.entries(s).map(([n, t]) => parseForContext(`file:///etc/${n}`, detectLanguage(`/etc/${n}`)!, t, defaultSettings));
-    assert.deepEqual(dovecotAuthFacts(files), {
+    assert.deepEqual(dovecotAuthFacts(instanceFromFiles(files).dovecot), {
       mechanisms: ['PLAIN', 'LOGIN'],
       allowsCleartext: false,
       listeners: [{ kind: 'unix', path: '/var/spool/postfix/private/auth', port: undefined, mode: '0660', user: 'postfix', group: 'postfix' }],
       passdbs: [{ driver: 'passwd-file', scheme: 'SHA512-CRYPT' }],
     });
-    assert.equal(dovecotAuthFacts(files.filter((f) => f.languageId !== 'dovecot')), undefined);
+    assert.equal(dovecotAuthFacts(instanceFromFiles(files.filter((f) => f.languageId !== 'dovecot')).dovecot), undefined);
   });
 
   test('the CLI checks postfix/ and dovecot/ (with conf.d/) given together as one instance', () => {
-    const groups = collectInputs(['test/fixtures/dovecot/pair/postfix', 'test/fixtures/dovecot/pair/dovecot']);
-    assert.equal(groups.length, 1);
-    assert.deepEqual(groups[0].map((f) => f.path.replace('test/fixtures/dovecot/pair/', '')).sort(), ['dovecot/conf.d/10-auth.conf', 'dovecot/conf.d/10-master.conf', 'dovecot/conf.d/10-ssl.conf', 'dovecot/conf.d/auth-passwdfile.conf.ext', 'dovecot/dovecot.conf', 'postfix/main.cf', 'postfix/master.cf']);
+    const layouts = locateForCli(['test/fixtures/dovecot/pair/postfix', 'test/fixtures/dovecot/pair/dovecot'], defaultSettings);
+    assert.equal(layouts.length, 1);
+    assert.deepEqual(layouts[0].members.map((m) => m.path.split('/pair/')[1]).sort(), ['dovecot/conf.d/10-auth.conf', 'dovecot/conf.d/10-master.conf', 'dovecot/conf.d/10-ssl.conf', 'dovecot/conf.d/auth-passwdfile.conf.ext', 'dovecot/dovecot.conf', 'postfix/main.cf', 'postfix/master.cf']);
   });
 
   test('the fixture pair, read from disk, is clean', () => {
-    const [group] = collectInputs(['test/fixtures/dovecot/pair']);
-    const parsed = group.map((f) => parseForContext(`file://${process.cwd()}/${f.path}`, f.languageId, readFileSync(f.path, 'utf8'), defaultSettings));
+    const [layout] = locateForCli(['test/fixtures/dovecot/pair'], defaultSettings);
+    const parsed = layout.members.map((m) => parseForContext(`file://${m.path}`, m.languageId!, readFileSync(m.path, 'utf8'), defaultSettings));
     const found = parsed.flatMap((p) => analyze(p.uri, p.languageId, p.text, defaultSettings, parsed).findings.map((x) => `${p.uri.split('/pair/')[1]}:${x.code}`));
     assert.deepEqual(found.filter((c) => c.includes('dovecot')), []);
   });
@@ -135,8 +136,8 @@ describe('Dovecot facts and file grouping', () => {
 
 describe('real configurations', () => {
   test("Debian's stock /etc/dovecot checks clean", { skip: statSync('/etc/dovecot/conf.d', { throwIfNoEntry: false }) ? false : 'dovecot-core is not installed' }, () => {
-    const [group] = collectInputs(['/etc/dovecot']);
-    const parsed = group.map((f) => parseForContext(`file://${f.path}`, f.languageId, readFileSync(f.path, 'utf8'), defaultSettings));
+    const [layout] = locateForCli(['/etc/dovecot/dovecot.conf'], defaultSettings);
+    const parsed = layout.members.map((m) => parseForContext(`file://${m.path}`, m.languageId!, readFileSync(m.path, 'utf8'), defaultSettings));
     const found = parsed.flatMap((p) => analyze(p.uri, p.languageId, p.text, defaultSettings, parsed).findings.map((x) => `${p.uri}:${x.code}`));
     assert.deepEqual(found, []);
   });
@@ -144,8 +145,8 @@ describe('real configurations', () => {
   test('the Dovecot-backed set-ups of the corpus raise no Dovecot finding', { skip: corpusSkip }, () => {
     const dirs = ['docker-mailserver-docker-mailserver', 'mailcow-mailcow-dockerized', 'iredmail-iredmail', 'modoboa-modoboa-installer'].map((d) => join(corpusDir!, d));
     for (const dir of dirs) {
-      for (const group of collectInputs([dir])) {
-        const parsed = group.map((f) => parseForContext(`file://${f.path}`, f.languageId, readFileSync(f.path, 'utf8'), defaultSettings));
+      for (const layout of locateForCli([dir], defaultSettings)) {
+        const parsed = layout.members.filter((m) => m.languageId).map((m) => parseForContext(`file://${m.path}`, m.languageId!, readFileSync(m.path, 'utf8'), defaultSettings));
         const found = parsed.flatMap((p) => analyze(p.uri, p.languageId, p.text, defaultSettings, parsed).findings.filter((x) => x.code.startsWith('dovecot-')).map((x) => `${p.uri}:${x.code}`));
         assert.deepEqual(found, [], dir);
       }

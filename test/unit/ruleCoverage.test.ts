@@ -123,6 +123,7 @@ const cases: { [C in RuleCode]: Case } = {
   // Files
   'template-file': { fires: { 'postfix/main.cf': '|relayhost = {{ relay_host }}\n' }, silent: { 'postfix/main.cf': 'relayhost = [relay.example.com]\n' } },
   'binary-file': { fires: { 'postfix/main.cf': '|myhostname = mail\u0000\n' }, silent: { 'postfix/main.cf': 'myhostname = mail\n' } },
+  'instance-file-unusable': { fires: { 'dovecot/dovecot.conf': 'protocols = none\n!include conf.d/*.conf\n', 'dovecot/conf.d/10-loop.conf': '|!include ../dovecot.conf\n' }, silent: { 'dovecot/conf.d/10-loop.conf': 'auth_mechanisms = plain\n' } },
   'file-too-large': { fires: { 'postfix/main.cf': '|' + '# a comment line\n'.repeat(8) }, silent: { 'postfix/main.cf': '# a comment line\n'.repeat(4) }, settings: { maxFileSize: 100 } },
   // master.cf
   'master-too-few-columns': { fires: { 'postfix/master.cf': '|smtp inet n - n - smtpd\n' }, silent: { 'postfix/master.cf': 'smtp inet n - n - - smtpd\n' } },

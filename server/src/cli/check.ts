@@ -1,23 +1,24 @@
 // `postfix-sasl check`: the editor's diagnostics on the command line, printed like a compiler's.
-import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkParsed, parseText } from '../service/analyze';
 import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
-import { typeNames } from '../service/languages';
+import { checkInstance } from '../service/instance/check';
+import { buildInstance } from '../service/instance/instance';
+import { typeNames, type LanguageId } from '../service/languages';
 import { defaultSettings, readSettingsChecked, type Settings } from '../service/settings';
-import { diskFacts } from '../diskFacts';
-import { collectInputs, InputError, type InputFile } from './collectFiles';
 import type { CliIo } from './authTest';
 import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
+import { displayPath, InputError, locateForCli } from './locateForCli';
 
-export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] PATH...
+export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
 
 Checks Postfix and SASL configuration files: main.cf, master.cf, Cyrus SASL smtpd.conf,
-saslauthd settings, sasl_passwd maps and Dovecot's configuration. A directory is checked as one Postfix instance,
-so its files see each other (master.cf services, the SASL file of main.cf ...).
+saslauthd settings, sasl_passwd maps and Dovecot's configuration. Each file is checked with the
+other files of its Postfix instance, found the way Postfix and its helpers find them (master.cf beside
+main.cf, the Cyrus SASL file smtpd reads, saslauthd's and Dovecot's settings, the maps main.cf names).
+With no PATH, checks the live system (postconf -h config_directory, else /etc/postfix).
 
 Options:
   --format text|json   text (default): path:line:col: severity: message [code]
@@ -27,6 +28,8 @@ Options:
   --config FILE        JSON settings, e.g. {"diagnostics": {"severity": {"unknown-parameter": "off"}}}
   --postfix-version X.Y  the Postfix the files are for (postconf -h mail_version): names it
                        does not know yet are flagged
+  --root DIR           DIR stands for /: absolute paths in the configuration are read under DIR
+                       (a repository or a mounted image laid out like /); nothing outside it is read
   -h, --help           show this help
 
 Exit codes: 0 no error found, 1 an error found, 2 usage error or unreadable path.
@@ -61,39 +64,26 @@ function loadSettings(path: string | undefined): Settings {
   return { ...settings, maxFileSize: Math.max(settings.maxFileSize, CLI_MAX_FILE_SIZE) };
 }
 
-function readText(path: string): string {
-  try {
-    // Configuration files are nearly always ASCII: then a byte-for-byte copy is the string, at twice
-    // the speed of decoding UTF-8.
-    const bytes = readFileSync(path);
-    return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-  } catch (error) {
-    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
 function toJson(path: string, file: ParsedFile, f: ResolvedFinding): JsonFinding {
   const range = file.lines.rangeOf(f.span);
   return { file: path, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1, severity: f.severity, code: f.code, message: f.message };
 }
 
-export const checkPaths = (paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): JsonFinding[] => checkFiles(paths, settings, forcedType).findings;
+export const checkPaths = (paths: readonly string[], settings: Settings, forcedType?: LanguageId, root?: string): JsonFinding[] => checkFiles(paths, settings, forcedType, root).findings;
 
-/** Checks each instance: every file is parsed once, then checked with its siblings as context. */
-export function checkFiles(paths: readonly string[], settings: Settings, forcedType?: InputFile['languageId']): { findings: JsonFinding[]; files: number } {
+/** Checks each instance the paths belong to (the live system when there are none): one run per instance. */
+export function checkFiles(paths: readonly string[], settings: Settings, forcedType?: LanguageId, root?: string): { findings: JsonFinding[]; files: number } {
   const results: JsonFinding[] = [];
   let files = 0;
-  for (const group of collectInputs(paths, forcedType)) {
-    files += group.length;
-    const parsed = group.map((input) => {
-      const result = parseText(input.path, input.languageId, readText(input.path), settings);
-      if (input.languageId === 'postfix-sasl-passwd') result.file.disk = diskFacts(input.path);
-      return result;
-    });
-    const context = parsed.map((p) => p.file);
-    group.forEach((input, i) => {
-      for (const f of checkParsed(parsed[i], settings, context)) results.push(toJson(input.path, parsed[i].file, f));
-    });
+  // A file two instances share (master.cf beside main.cf and a main.cf variant) is reported once.
+  const reported = new Set<string>();
+  for (const layout of locateForCli(paths, settings, forcedType, root)) {
+    for (const { path, file, findings } of checkInstance(buildInstance(layout), settings)) {
+      if (reported.has(path)) continue;
+      reported.add(path);
+      files++;
+      for (const f of findings) results.push(toJson(displayPath(path, paths), file, f));
+    }
   }
   return { findings: results, files };
 }
@@ -101,7 +91,7 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
 export function runCheckCli(argv: string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, 'postfix-version': { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, 'postfix-version': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     const message = describeArgsError(error);
     if (message === undefined) throw error;
@@ -124,13 +114,12 @@ export function runCheckCli(argv: string[], io: CliIo): number {
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}"`);
   const forcedType = values.type === undefined ? undefined : typeNames[values.type];
   if (values.type !== undefined && !forcedType) return usage(`--type must be one of ${Object.keys(typeNames).join(', ')}`);
-  if (positionals.length === 0) return usage('no PATH given');
   const version = values['postfix-version'];
   if (version !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(version)) return usage(`--postfix-version must be a version such as 3.7, not "${version.slice(0, 40)}"`);
   let result;
   try {
     const settings = loadSettings(values.config);
-    result = checkFiles(positionals, version ? { ...settings, postfixVersion: version } : settings, forcedType);
+    result = checkFiles(positionals, version ? { ...settings, postfixVersion: version } : settings, forcedType, values.root);
   } catch (error) {
     if (error instanceof InputError) return inputError(error.message);
     throw error;

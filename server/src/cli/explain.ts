@@ -1,10 +1,9 @@
 // `postfix-sasl explain`: reads mail.log (a file, standard input, gzip or not) line by line, groups
 // the SASL, TLS and relay messages it knows, explains each and points at the instance's lines.
-import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { parseText } from '../service/analyze';
 import type { ParsedFile } from '../service/documents';
 import { instanceView, mainSettings } from '../service/sasl/services';
 import { defaultSettings } from '../service/settings';
@@ -12,7 +11,9 @@ import { locateTargets, type ConfigLocation } from '../service/log/locate';
 import { readLog, type LogReading } from '../service/log/readLog';
 import type { LogGroup } from '../service/log/summary';
 import type { CliIo } from './authTest';
-import { collectInputs, InputError } from './collectFiles';
+import { InputError, locateForCli } from './locateForCli';
+import { instanceFromFiles } from '../service/instance/locate';
+import type { Instance } from '../service/instance/instance';
 import { describeArgsError, usageLine } from './usage';
 
 export const EXPLAIN_HELP = `Usage: postfix-sasl explain [--format text|json] [--instance DIR]... [LOGFILE|-]
@@ -38,7 +39,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2 } as const;
 export function loadInstance(dirs: readonly string[]): ParsedFile[] {
   if (dirs.length === 0) return [];
   const settings = { ...defaultSettings, maxFileSize: 256 * 1024 * 1024 };
-  return collectInputs(dirs).flat().map((input) => parseText(input.path, input.languageId, readFileSync(input.path, 'utf8'), settings).file);
+  // The folders given are one instance: what the search finds from each, taken together.
+  return locateForCli(dirs, settings).flatMap((l) => l.members.flatMap((m) => (m.parsed ? [m.parsed.file] : [])));
 }
 
 /** Decompresses when the input starts with gzip's magic bytes, whatever its name. */
@@ -95,7 +97,7 @@ function daemonOf(service: string, example: string): string {
   return service.slice(service.lastIndexOf('/') + 1);
 }
 
-function toJson(group: LogGroup, instance: readonly ParsedFile[]): JsonGroup {
+function toJson(group: LogGroup, instance: Instance | undefined): JsonGroup {
   const locations: ConfigLocation[] = [];
   const seen = new Set<string>();
   for (const service of group.services.values) {
@@ -113,7 +115,8 @@ function toJson(group: LogGroup, instance: readonly ParsedFile[]): JsonGroup {
 }
 
 export function explainGroups(reading: LogReading, instance: readonly ParsedFile[]): JsonGroup[] {
-  return reading.summary.groups.map((g) => toJson(g, instance)).sort((a, b) => SEVERITY_ORDER[a.severity as keyof typeof SEVERITY_ORDER] - SEVERITY_ORDER[b.severity as keyof typeof SEVERITY_ORDER] || b.count - a.count);
+  const model = instance.length ? instanceFromFiles(instance) : undefined;
+  return reading.summary.groups.map((g) => toJson(g, model)).sort((a, b) => SEVERITY_ORDER[a.severity as keyof typeof SEVERITY_ORDER] - SEVERITY_ORDER[b.severity as keyof typeof SEVERITY_ORDER] || b.count - a.count);
 }
 
 /** What was not read or not known, in one line each. */

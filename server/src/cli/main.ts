@@ -3,11 +3,13 @@ import { runAuthTestCli } from './authTest';
 import { runCheckCli } from './check';
 import { runExplainCli } from './explain';
 import { usageLine } from './usage';
+import { runInstanceCli } from './instance';
 
 const HELP = `Usage: postfix-sasl <command> [options]
 
 Commands:
-  check PATH...        check Postfix / SASL configuration files (see check --help)
+  check [PATH...]      check Postfix / SASL configuration files (see check --help)
+  instance [PATH...]   list the files of each Postfix instance and why they belong
   auth-test HOST[:PORT] --user USER
                        test SMTP AUTH against a server (see auth-test --help)
   explain [LOGFILE]    explain the SASL, TLS and relay messages of a mail log (see explain --help)
@@ -23,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
       return runCheckCli(rest, io);
     case 'explain': return runExplainCli(rest, io);
+    case 'instance':
+      return runInstanceCli(rest, io);
     case 'auth-test':
       return runAuthTestCli(rest, io);
     case '--version':

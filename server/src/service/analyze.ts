@@ -1,8 +1,9 @@
 // The one entry point the server and the CLI share: text in, parsed file and findings out.
 // Binary files and files over the size limit are handled here, so both front ends behave alike.
-import { diagnoseFile } from './diagnose';
-import { isMainCfFile, parseFile, type ParsedFile } from './documents';
-import { resolveFindings, type Finding, type ResolvedFinding } from './findings';
+import { parseFile, type ParsedFile } from './documents';
+import type { ResolvedFinding } from './findings';
+import { checkInstance } from './instance/check';
+import { instanceFromFiles } from './instance/locate';
 import type { LanguageId } from './languages';
 import './register';
 import type { Settings } from './settings';
@@ -42,22 +43,11 @@ export function parseText(uri: string, languageId: LanguageId, text: string, set
   return { file: parseFile(uri, languageId, head), binary: false, truncated: head.length < text.length };
 }
 
-/** Checks a parse against the other files of its instance. */
+/** Checks a parse together with the other files of its instance (given as belonging together). */
 export function checkParsed(parsed: ParsedText, settings: Settings, others: readonly ParsedFile[] = []): ResolvedFinding[] {
-  const { file } = parsed;
-  if (parsed.binary) {
-    const finding: Finding = { code: 'binary-file', span: { start: 0, end: 0 }, message: 'This is not a text file (it holds NUL bytes or undecodable characters), so it was not checked. Lookup tables such as sasl_passwd.db are binary: open the source file instead.' };
-    return resolveFindings([finding], settings.severity, () => 0);
-  }
-  if (parsed.truncated) {
-    // A file this large is not a configuration anyone wrote by hand: the syntax of its head is
-    // all that is worth the time, and it keeps the editor responsive.
-    const limit = `${Math.round(settings.maxFileSize / 1024)} KiB`;
-    const note: Finding = { code: 'file-too-large', span: { start: 0, end: 0 }, message: `This file is larger than the ${limit} limit (setting postfixSasl.maxFileSize), so only the syntax of its first ${file.lines.lineCount} lines was checked.` };
-    const syntax = isMainCfFile(file) ? file.main.problems.map((p) => ({ code: p.kind, span: p.span, message: p.message })) : [];
-    return resolveFindings([note, ...syntax], settings.severity, (o) => file.lines.positionAt(o).line);
-  }
-  return diagnoseFile(file, [file, ...others.filter((o) => o.uri !== file.uri)], settings);
+  const files = [parsed.file, ...others.filter((o) => o.uri !== parsed.file.uri)];
+  const instance = instanceFromFiles(files, (i) => (i === 0 ? parsed : { file: files[i], binary: false, truncated: false }));
+  return checkInstance(instance, settings).find((r) => r.file === parsed.file)?.findings ?? [];
 }
 
 /** Parses `text` (or its head, past the size limit) and checks it against its instance. */

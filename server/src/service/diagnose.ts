@@ -1,37 +1,34 @@
 // Findings for one file, seen with the other files of its instance, after the user's settings.
 import { isMainCfFile, type ParsedFile } from './documents';
 import { resolveFindings, ignoredCodesByLine, type Finding, type ResolvedFinding } from './findings';
-import { instanceContextFor } from './instance';
+import type { Instance } from './instance/instance';
 import { checkTargetVersion } from './mainCf/checkTargetVersion';
 import { validateMainCf } from './mainCf/validateMainCf';
+import type { MasterContext } from './mainCf/userDefined';
+import { masterFacts } from './master/masterCfFile';
 import type { Settings } from './settings';
 
-/** Per-type validators. Cross-file rules get every file of the instance. */
-type Validator = (file: ParsedFile, instance: readonly ParsedFile[]) => Finding[];
+/** Per-type validators: the file's own rules, with what they need to know of the instance. */
+type Validator = (file: ParsedFile, instance: Instance) => Finding[];
+
+/** main.cf's checks know master.cf's services and the $names its -o values use. */
+function masterContext(instance: Instance): MasterContext {
+  if (!instance.master) return {};
+  const facts = masterFacts(instance.master);
+  return { masterServices: new Set(facts.services), externalReferences: new Set(facts.references) };
+}
 
 const validators = new Map<string, Validator>([
-  ['postfix-main', (file, instance) => (isMainCfFile(file) ? validateMainCf(file.main, instanceContextFor(instance.filter((f) => f !== file))) : [])],
+  ['postfix-main', (file, instance) => (isMainCfFile(file) ? validateMainCf(file.main, masterContext(instance)) : [])],
 ]);
-
-const crossFileRules: Validator[] = [];
 
 export function registerValidator(languageId: string, validator: Validator): void {
   validators.set(languageId, validator);
 }
 
-/** Rules that look at several files; each returns findings for `file` only. */
-export function registerCrossFileRule(rule: Validator): void {
-  crossFileRules.push(rule);
-}
-
-function rawFindings(file: ParsedFile, instance: readonly ParsedFile[]): Finding[] {
-  const findings = [...(validators.get(file.languageId)?.(file, instance) ?? [])];
-  for (const rule of crossFileRules) findings.push(...rule(file, instance));
-  return findings;
-}
-
-export function diagnoseFile(file: ParsedFile, instance: readonly ParsedFile[], settings: Settings): ResolvedFinding[] {
-  const raw = rawFindings(file, instance);
+/** The file's own findings plus what the cross-file rules put on it, resolved and in file order. */
+export function diagnoseFile(file: ParsedFile, instance: Instance, crossFile: readonly Finding[], settings: Settings): ResolvedFinding[] {
+  const raw = [...(validators.get(file.languageId)?.(file, instance) ?? []), ...crossFile];
   if (settings.postfixVersion && isMainCfFile(file)) raw.push(...checkTargetVersion(file.main, settings.postfixVersion));
   const findings = resolveFindings(raw, settings.severity, (o) => file.lines.positionAt(o).line, ignoredCodesByLine(file.comments));
   return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));

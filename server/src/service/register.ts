@@ -6,5 +6,4 @@ import './master/register';
 import './cyrus/register';
 import './saslauthd/register';
 import './saslPasswd/register';
-import './sasl/register';
 import './dovecot/register';

@@ -88,6 +88,7 @@ export const rules = [
   { code: 'template-file', defaultSeverity: 'information', summary: 'The file holds template syntax, which is skipped; the rest is checked.' },
   { code: 'binary-file', defaultSeverity: 'error', summary: 'The file is not text.' },
   { code: 'file-too-large', defaultSeverity: 'information', summary: 'The file is larger than the size limit, so only its syntax is checked.' },
+  { code: 'instance-file-unusable', defaultSeverity: 'information', summary: 'A file of the instance that could not be used (unreadable, a folder or device, an include loop); the rest is still checked.' },
   // master.cf
   { code: 'master-too-few-columns', defaultSeverity: 'error', summary: 'A master.cf entry with fewer than eight fields: Postfix stops with a fatal error.' },
   { code: 'master-invalid-type', defaultSeverity: 'error', summary: 'A service type other than inet, unix, unix-dgram, fifo or pass.' },

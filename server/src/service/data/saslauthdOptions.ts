@@ -25,6 +25,9 @@ export const saslauthdVariables: readonly SaslauthdVariable[] = [
   { name: 'THREADS', family: 'debian', doc: 'Debian: number of worker processes (`-n`); 0 forks one per connection.' },
   { name: 'OPTIONS', family: 'debian', flags: true, doc: 'Debian: other flags. `-m` (the socket directory) is required; `-c` turns on the credential cache.' },
   { name: 'PARAMS', family: 'both', flags: true, doc: 'Extra flags read by some packagings.' },
+  { name: 'SASLAUTHD_OPTS', family: 'both', flags: true, doc: 'Gentoo and Alpine (`/etc/conf.d/saslauthd`): every saslauthd flag, such as `-a pam -m /run/saslauthd`.' },
+  { name: 'saslauthd_flags', family: 'both', flags: true, doc: 'FreeBSD (`rc.conf` or `rc.conf.d/saslauthd`): the flags the rc script passes to saslauthd, such as `-a pam`.' },
+  { name: 'saslauthd_enable', family: 'both', values: ['YES', 'NO'], doc: 'FreeBSD: the rc script starts saslauthd only when this is `YES`.' },
 ];
 
 export interface MechanismDoc {

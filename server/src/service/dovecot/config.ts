@@ -1,9 +1,9 @@
-// One Dovecot configuration seen whole: dovecot.conf with the files its `!include`s reach, among the
-// files of the instance (conf.d/*.conf, *.conf.ext). Includes resolve against the instance's files, not
-// the disk, so this stays pure; a file no include reaches still counts, after the others.
-import type { ParsedFile } from '../documents';
+// One Dovecot configuration seen whole: dovecot.conf with the files its `!include`s reach (conf.d/*.conf,
+// *.conf.ext). The instance model resolved the includes; a file no include reaches still counts, after
+// the others.
+import { normalPath, baseOf, pathOfUri } from '../instance/paths';
 import type { Span } from '../text';
-import { isDovecotFile, type DovecotFile } from './dovecotFile';
+import type { DovecotFile } from './dovecotFile';
 import { sectionSetting, type DovecotSection, type DovecotSetting } from './parse';
 
 export interface Located<T> {
@@ -42,67 +42,56 @@ export interface DovecotConfig {
   passdbs: Passdb[];
 }
 
-export const pathOf = (uri: string) => decodeURIComponent(uri.replace(/^file:\/\//, '').replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, ''));
-const dirOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
-
-/** `/run` and `/var/run` are the same folder on current systems; repeated and trailing slashes go. */
-export const normalPath = (p: string) => p.replace(/\/+/g, '/').replace(/(.)\/$/, '$1').replace(/^\/var\/run\//, '/run/');
-
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
+/** How the instance resolved the configuration's paths: the files an `!include` brought in, the file at a path. */
+export interface DovecotPaths {
+  includes(file: DovecotFile, written: string): DovecotFile[];
+  atPath(configured: string): DovecotFile | undefined;
 }
 
-/** The instance files an include names: its glob, relative to the including file's folder. */
-export function includeTargets(file: DovecotFile, path: string, files: readonly DovecotFile[]): DovecotFile[] {
-  const absolute = normalPath(path.startsWith('/') ? path : dirOf(pathOf(file.uri)) + path);
-  const re = globToRegExp(absolute);
-  return files.filter((f) => f !== file && re.test(normalPath(pathOf(f.uri)))).sort((a, b) => (a.uri < b.uri ? -1 : 1));
-}
+const isDovecotConf = (f: DovecotFile) => baseOf(pathOfUri(f.uri)) === 'dovecot.conf';
 
 /** Files in the order Dovecot reads them, starting from dovecot.conf. */
-function readingOrder(files: DovecotFile[]): DovecotFile[] {
+function readingOrder(files: DovecotFile[], paths: DovecotPaths): DovecotFile[] {
   const order: DovecotFile[] = [];
   const visit = (f: DovecotFile, depth: number) => {
     if (order.includes(f) || depth > 20) return;
     order.push(f);
-    for (const inc of f.dovecot.includes) for (const t of includeTargets(f, inc.path, files)) visit(t, depth + 1);
+    for (const inc of f.dovecot.includes) for (const t of paths.includes(f, inc.path)) visit(t, depth + 1);
   };
-  const roots = files.filter((f) => /(^|\/)dovecot\.conf$/.test(pathOf(f.uri)));
+  const roots = files.filter(isDovecotConf);
   for (const r of roots) visit(r, 0);
   for (const f of files) visit(f, 0);
   return order;
 }
 
 /** Nodes in reading order, with the included files' nodes where their `!include` stands. */
-function* walk(file: DovecotFile, section: DovecotSection, files: DovecotFile[], seen: Set<DovecotFile>): Generator<Located<DovecotSetting | DovecotSection>> {
+function* walk(file: DovecotFile, section: DovecotSection, paths: DovecotPaths, seen: Set<DovecotFile>): Generator<Located<DovecotSetting | DovecotSection>> {
   for (const child of section.children) {
     if (child.kind === 'include') {
-      for (const t of includeTargets(file, child.path, files)) {
+      for (const t of paths.includes(file, child.path)) {
         if (seen.has(t)) continue;
         seen.add(t);
-        yield* walk(t, t.dovecot.root, files, seen);
+        yield* walk(t, t.dovecot.root, paths, seen);
       }
     } else yield { file, node: child };
   }
 }
 
-export function dovecotConfig(instance: readonly ParsedFile[]): DovecotConfig | undefined {
-  const files = instance.filter(isDovecotFile);
+export function dovecotConfig(files: DovecotFile[], paths: DovecotPaths): DovecotConfig | undefined {
   if (!files.length) return undefined;
-  const order = readingOrder(files);
+  const order = readingOrder(files, paths);
   const top = new Map<string, Located<DovecotSetting>>();
   const sections: Array<Located<DovecotSection>> = [];
   const seen = new Set<DovecotFile>();
   for (const f of order) {
     if (seen.has(f)) continue;
     seen.add(f);
-    for (const item of walk(f, f.dovecot.root, files, seen)) {
+    for (const item of walk(f, f.dovecot.root, paths, seen)) {
       if (item.node.kind === 'setting') top.set(item.node.key, item as Located<DovecotSetting>);
       else sections.push(item as Located<DovecotSection>);
     }
   }
-  const complete = files.some((f) => /(^|\/)dovecot\.conf$/.test(pathOf(f.uri)));
+  const complete = files.some(isDovecotConf);
   const baseDir = normalPath(top.get('base_dir')?.node.value || '/run/dovecot');
   const listeners: AuthListener[] = [];
   const authServices = sections.filter((s) => s.node.type === 'service' && s.node.name === 'auth');
@@ -128,17 +117,17 @@ export function dovecotConfig(instance: readonly ParsedFile[]): DovecotConfig | 
     .map((s) => {
       const driver = (sectionSetting(s.node, 'driver')?.value ?? s.node.name ?? '').trim().toLowerCase();
       const args = sectionSetting(s.node, 'args')?.value ?? '';
-      const scheme = /(?:^|\s)scheme=(\S+)/.exec(args)?.[1] ?? sectionSetting(s.node, 'default_password_scheme')?.value ?? sqlScheme(files, args);
+      const scheme = /(?:^|\s)scheme=(\S+)/.exec(args)?.[1] ?? sectionSetting(s.node, 'default_password_scheme')?.value ?? sqlScheme(paths, args);
       return { section: s, driver, args, scheme: scheme?.toUpperCase() };
     });
   return { files, complete, setting: (name) => top.get(name), hasAuthService: authServices.length > 0, listeners, passdbs };
 }
 
 /** `default_pass_scheme` of a dovecot-sql/ldap/dict .conf.ext file that `args` names, when it is in the instance. */
-function sqlScheme(files: readonly DovecotFile[], args: string): string | undefined {
+function sqlScheme(paths: DovecotPaths, args: string): string | undefined {
   const path = args.trim().split(/\s+/).pop();
   if (!path || !path.startsWith('/')) return undefined;
-  const f = files.find((x) => normalPath(pathOf(x.uri)) === normalPath(path));
+  const f = paths.atPath(path);
   return f?.dovecot.settings.find((s) => s.key === 'default_pass_scheme' && s.parent.type === '')?.value;
 }
 
@@ -174,8 +163,7 @@ export interface DovecotAuthFacts {
   passdbs: Array<{ driver: string; scheme?: string }>;
 }
 
-export function dovecotAuthFacts(instanceFiles: readonly ParsedFile[]): DovecotAuthFacts | undefined {
-  const config = dovecotConfig(instanceFiles);
+export function dovecotAuthFacts(config: DovecotConfig | undefined): DovecotAuthFacts | undefined {
   if (!config) return undefined;
   return {
     mechanisms: mechanisms(config).words.map((w) => w.name.toUpperCase()),

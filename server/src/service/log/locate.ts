@@ -3,9 +3,9 @@
 // editor ask here.
 import { cyrusValue } from '../cyrus/parse';
 import type { ParsedFile } from '../documents';
-import { dovecotConfig } from '../dovecot/config';
-import { cyrusFileFor, saslType } from '../sasl/backend';
-import { instanceView, mainSettings, smtpdServices, type SmtpdService } from '../sasl/services';
+import type { Instance } from '../instance/instance';
+import { saslType } from '../sasl/backend';
+import { mainSettings, type SmtpdService } from '../sasl/services';
 import type { SettingTarget } from './messages';
 
 export interface ConfigLocation {
@@ -30,11 +30,10 @@ function syslogNameOf(service: string): string {
  * smtpd services when none does); for the SMTP client, main.cf; for saslauthd and Dovecot, every
  * smtpd service, since any of them may use that back end.
  */
-function servicesFor(instance: readonly ParsedFile[], service: string, daemon: string): SmtpdService[] {
-  const view = instanceView(instance);
-  const main = view.main ? [mainSettings(view)] : [];
+function servicesFor(instance: Instance, service: string, daemon: string): SmtpdService[] {
+  const main = instance.main ? [mainSettings({ main: instance.main })] : [];
   if (daemon === 'smtp' || daemon === 'lmtp') return main;
-  const all = smtpdServices(view);
+  const all = [...instance.services];
   if (daemon === 'smtpd') {
     const name = syslogNameOf(service);
     const matching = all.filter((s) => (s.get('syslog_name').trim() || 'postfix') === name);
@@ -45,25 +44,25 @@ function servicesFor(instance: readonly ParsedFile[], service: string, daemon: s
 
 const lineOf = (file: ParsedFile, offset: number) => file.lines.positionAt(offset).line + 1;
 
-function postfixSetting(s: SmtpdService, name: string, instance: readonly ParsedFile[]): ConfigLocation | undefined {
+function postfixSetting(s: SmtpdService, name: string, instance: Instance): ConfigLocation | undefined {
   const origin = s.origin(name);
   if (origin.file && origin.span) return { file: origin.file.uri, line: lineOf(origin.file, origin.span.start), setting: name };
   // Unset: main.cf's end, where one line serves every service; else the service's own line.
-  const main = instanceView(instance).main;
+  const main = instance.main;
   if (main) return { file: main.uri, line: main.lines.lineCount, setting: name, unset: true };
   return s.master && s.masterFile ? { file: s.masterFile.uri, line: s.master.firstLine + 1, setting: name, unset: true } : undefined;
 }
 
-function cyrusSetting(s: SmtpdService, key: string, instance: readonly ParsedFile[]): ConfigLocation | undefined {
-  const file = cyrusFileFor(instance, s);
+function cyrusSetting(s: SmtpdService, key: string, instance: Instance): ConfigLocation | undefined {
+  const file = instance.cyrusFor(s);
   if (!file) return undefined;
   const entry = cyrusValue(file.cyrus, key);
   return entry ? { file: file.uri, line: entry.line + 1, setting: key } : { file: file.uri, line: file.lines.lineCount, setting: key, unset: true };
 }
 
-function dovecotSetting(s: SmtpdService, key: string, instance: readonly ParsedFile[]): ConfigLocation | undefined {
+function dovecotSetting(s: SmtpdService, key: string, instance: Instance): ConfigLocation | undefined {
   if (saslType(s) !== 'dovecot') return undefined;
-  const config = dovecotConfig(instance);
+  const config = instance.dovecot;
   if (!config) return undefined;
   if (key === 'listener') {
     const path = s.get('smtpd_sasl_path').trim();
@@ -76,7 +75,8 @@ function dovecotSetting(s: SmtpdService, key: string, instance: readonly ParsedF
 }
 
 /** Where each target is decided for the services that logged as `service`, without repeats. */
-export function locateTargets(instance: readonly ParsedFile[], service: string, daemon: string, targets: readonly SettingTarget[], param?: string): ConfigLocation[] {
+export function locateTargets(instance: Instance | undefined, service: string, daemon: string, targets: readonly SettingTarget[], param?: string): ConfigLocation[] {
+  if (!instance) return [];
   const out: ConfigLocation[] = [];
   const seen = new Set<string>();
   const add = (l: ConfigLocation | undefined) => {

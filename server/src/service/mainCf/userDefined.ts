@@ -1,14 +1,20 @@
 // Postfix's rule for your own parameters: a name it does not know is fine when something uses it,
 // as $name in a value (main.cf or master.cf) or as a restriction class.
-import type { InstanceContext } from '../instance';
 import type { MainCfDocument } from '../parser/mainCf';
+
+/** What main.cf's own checks learn from master.cf: its service names and the $names its -o values use. */
+export interface MasterContext {
+  /** undefined: no master.cf is known. */
+  masterServices?: ReadonlySet<string>;
+  externalReferences?: ReadonlySet<string>;
+}
 
 export interface UserDefined {
   referenced: ReadonlySet<string>;
   restrictionClasses: ReadonlySet<string>;
 }
 
-export function userDefinedNames(doc: MainCfDocument, instance: InstanceContext): UserDefined {
+export function userDefinedNames(doc: MainCfDocument, instance: MasterContext): UserDefined {
   const referenced = new Set<string>(instance.externalReferences ?? []);
   for (const list of doc.byName.values()) {
     // As postconf does, only the value that wins counts.

@@ -1,7 +1,6 @@
 // All findings for one main.cf: syntax, names, references, duplicates and values.
 import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
 import type { Finding } from '../findings';
-import type { InstanceContext } from '../instance';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
 import { Suggester } from '../suggest';
 import { checkRelaySafety } from './checkRelaySafety';
@@ -10,7 +9,7 @@ import { restrictionNames } from './checkRestrictions';
 import { checkParameterValue } from './checkValue';
 import { deprecatedFix } from './deprecatedRename';
 import { inlineCommentFix } from './inlineCommentFix';
-import { userDefinedNames } from './userDefined';
+import { userDefinedNames, type MasterContext } from './userDefined';
 
 /** Postfix sets these itself; postconf warns about assignments. */
 const READ_ONLY = new Set(['process_id', 'process_name']);
@@ -45,7 +44,7 @@ function suggesters(doc: MainCfDocument): Suggesters {
   };
 }
 
-export function validateMainCf(doc: MainCfDocument, instance: InstanceContext): Finding[] {
+export function validateMainCf(doc: MainCfDocument, instance: MasterContext): Finding[] {
   const findings: Finding[] = doc.problems.map((p) => {
     const fix = p.kind === 'inline-comment' ? inlineCommentFix(doc, p.span) : undefined;
     return { code: p.kind, span: p.span, message: p.message, ...(fix ? { fix } : {}) };
@@ -115,7 +114,7 @@ function classInfo(name: string) {
   return { name, type: 'restrictions' as const, default: '' };
 }
 
-function checkName(doc: MainCfDocument, a: Assignment, instance: InstanceContext, referenced: ReadonlySet<string>, classes: ReadonlySet<string>, suggest: Suggesters): Finding[] {
+function checkName(doc: MainCfDocument, a: Assignment, instance: MasterContext, referenced: ReadonlySet<string>, classes: ReadonlySet<string>, suggest: Suggesters): Finding[] {
   const info = lookupParameter(a.name);
   if (info) {
     const out: Finding[] = [];
@@ -182,7 +181,7 @@ function duplicate(earlier: Assignment, winner: Assignment): Finding {
   };
 }
 
-function checkReferences(a: Assignment, doc: MainCfDocument, instance: InstanceContext, suggest: Suggesters): Finding[] {
+function checkReferences(a: Assignment, doc: MainCfDocument, instance: MasterContext, suggest: Suggesters): Finding[] {
   const out: Finding[] = [];
   for (const ref of a.value.references) {
     const name = ref.name;

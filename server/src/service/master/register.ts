@@ -1,19 +1,15 @@
-// master.cf: parser, instance facts, validator and editor features.
+// master.cf: parser, validator and editor features.
 import { isMainCfFile, registerParser } from '../documents';
-import { registerCrossFileRule, registerValidator } from '../diagnose';
+import { registerValidator } from '../diagnose';
 import { registerFeatures } from '../features';
-import { registerInstanceFacts } from '../instance';
 import type { ParsedFile } from '../documents';
 import { completeMasterCf } from './complete';
 import { hoverMasterCf } from './hover';
 import { masterFolding, masterSymbols } from './outline';
-import { isMasterCfFile, masterFacts, parseMasterCfFile } from './masterCfFile';
-import { checkServiceRelay } from './checkServiceRelay';
+import { isMasterCfFile, parseMasterCfFile } from './masterCfFile';
 import { validateMasterCf } from './validateMasterCf';
 
 registerParser('postfix-master', parseMasterCfFile);
-
-registerInstanceFacts('postfix-master', (file) => (isMasterCfFile(file) ? masterFacts(file) : {}));
 
 /** The main.cf of the instance, when it is known. */
 function mainOf(file: ParsedFile, instance: readonly ParsedFile[]) {
@@ -21,9 +17,7 @@ function mainOf(file: ParsedFile, instance: readonly ParsedFile[]) {
   return main && isMainCfFile(main) ? main.main : undefined;
 }
 
-registerValidator('postfix-master', (file, instance) => (isMasterCfFile(file) ? validateMasterCf(file.master, { main: mainOf(file, instance) }) : []));
-
-registerCrossFileRule(checkServiceRelay);
+registerValidator('postfix-master', (file, instance) => (isMasterCfFile(file) ? validateMasterCf(file.master, { main: instance.main?.main }) : []));
 
 registerFeatures('postfix-master', {
   complete: (file, offset, instance) => (isMasterCfFile(file) ? completeMasterCf(file.master, offset, mainOf(file, instance)) : []),

@@ -1,0 +1,157 @@
+// The language server's side of the instance model: a reader that sees open buffers over the disk,
+// parses cached per version (buffers) or per mtime (disk), and one checked instance per version of
+// its members. Any change to a member, or to a place an instance looked in, makes it be rebuilt.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseText, type ParsedText } from './service/analyze';
+import type { ParsedFile } from './service/documents';
+import type { Layout } from './service/instance/assemble';
+import { checkInstance, type FileFindings } from './service/instance/check';
+import { buildInstance, type Instance } from './service/instance/instance';
+import { instanceFromFiles, locateLayouts } from './service/instance/locate';
+import { dirOf } from './service/instance/paths';
+import type { FileReader } from './service/instance/reader';
+import type { LanguageId } from './service/languages';
+import type { Settings } from './service/settings';
+import { diskReader } from './diskReader';
+
+/** An open editor buffer, as the host needs it. */
+export interface OpenBuffer {
+  uri: string;
+  version: number;
+  text: string;
+  languageId?: LanguageId;
+}
+
+export interface CheckedInstance {
+  instance: Instance;
+  /** Checked on first use, so a hover never waits for the findings. */
+  readonly results: FileFindings[];
+  /** URIs of every member and noted file, for publishing. */
+  uris: string[];
+}
+
+function checked(instance: Instance, settings: Settings, uris: string[], pathAs?: string): CheckedInstance {
+  let results: FileFindings[] | undefined;
+  return {
+    instance,
+    uris,
+    get results() {
+      results ??= checkInstance(instance, settings).map((r) => (pathAs ? { ...r, path: pathAs } : r));
+      return results;
+    },
+  };
+}
+
+const uriOfPath = (path: string) => pathToFileURL(path).toString();
+
+export class InstanceHost {
+  private disk = new Map<string, { mtimeMs: number; size: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
+  private buffers = new Map<string, { version: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
+  /** Checked instances by the path they were located from; rebuilt when dropped. */
+  private checked = new Map<string, CheckedInstance>();
+
+  constructor(private openBuffer: (uri: string) => OpenBuffer | undefined, private settings: () => Settings) {}
+
+  private reader: FileReader = {
+    read: (path) => this.openBuffer(uriOfPath(path))?.text ?? diskReader.read(path),
+    stat: (path) => {
+      const open = this.openBuffer(uriOfPath(path));
+      const onDisk = diskReader.stat(path);
+      return open ? { kind: 'file', size: open.text.length, mtimeMs: onDisk?.mtimeMs ?? 0, mode: onDisk?.mode } : onDisk;
+    },
+    list: (dir) => diskReader.list(dir),
+  };
+
+  /** Parses once per buffer version or per file version on disk. */
+  private parse = (path: string, languageId: LanguageId, text: string): ParsedText => {
+    const uri = uriOfPath(path);
+    const open = this.openBuffer(uri);
+    if (open) return this.parseBuffer({ ...open, languageId: open.languageId ?? languageId })!;
+    const stat = diskReader.stat(path);
+    const cached = this.disk.get(path);
+    if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.text === text && cached.languageId === languageId) return cached.parsed;
+    const parsed = parseText(uri, languageId, text, this.settings());
+    if (stat) this.disk.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text, languageId, parsed });
+    return parsed;
+  };
+
+  /** The checked instance(s) a document belongs to, built when none is cached. */
+  instancesOf(uri: string): CheckedInstance[] {
+    const found = [...this.checked.values()].filter((c) => c.uris.includes(uri));
+    if (found.length) return found;
+    const key = uri;
+    const made = this.build(uri);
+    this.checked.set(key, made);
+    return [made];
+  }
+
+  private build(uri: string): CheckedInstance {
+    const settings = this.settings();
+    if (!uri.startsWith('file:')) {
+      // An untitled buffer is an instance of its own.
+      const open = this.openBuffer(uri);
+      const parsed = open ? this.parseBuffer(open) : undefined;
+      return checked(instanceFromFiles(parsed ? [parsed.file] : [], () => parsed!), settings, [uri], uri);
+    }
+    const path = fileURLToPath(uri);
+    const open = this.openBuffer(uri);
+    const layouts: Layout[] = locateLayouts([path], { reader: this.reader, parse: this.parse, forcedType: undefined });
+    // The document's own instance first; a buffer whose name says nothing is read as its language.
+    let layout = layouts.find((l) => l.members.some((m) => m.path === path)) ?? layouts[0];
+    if (!layout || (open?.languageId && !layout.members.some((m) => m.path === path))) {
+      layout = locateLayouts([path], { reader: this.reader, parse: this.parse, forcedType: open?.languageId })[0];
+    }
+    if (!layout) return checked(instanceFromFiles([]), settings, []);
+    const paths = [...layout.members.filter((m) => m.parsed).map((m) => m.path), ...layout.notes.map((n) => n.path)];
+    return checked(buildInstance(layout), settings, [...new Set(paths)].map(uriOfPath));
+  }
+
+  private parseBuffer(open: OpenBuffer): ParsedText | undefined {
+    if (!open.languageId) return undefined;
+    const cached = this.buffers.get(open.uri);
+    if (cached && cached.version === open.version && cached.text === open.text) return cached.parsed;
+    const parsed = parseText(open.uri, open.languageId, open.text, this.settings());
+    this.buffers.set(open.uri, { version: open.version, text: open.text, languageId: open.languageId, parsed });
+    return parsed;
+  }
+
+  /** A buffer's parse, for editor features that need no instance. */
+  parsedOf(open: OpenBuffer): ParsedFile | undefined {
+    return this.parseBuffer(open)?.file;
+  }
+
+  /** The findings of one document from its instance's last run. */
+  findingsOf(uri: string): { file: ParsedFile; findings: FileFindings['findings'] } | undefined {
+    for (const c of this.instancesOf(uri)) {
+      const r = c.results.find((x) => uriOfPath(x.path) === uri || x.path === uri);
+      if (r) return { file: r.file, findings: r.findings };
+    }
+    return undefined;
+  }
+
+  /** Drops what a change touches: instances with the path as member, or that looked for it, or read its folder. */
+  invalidate(uri: string): CheckedInstance[] {
+    const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    this.disk.delete(path);
+    const dropped: CheckedInstance[] = [];
+    for (const [key, c] of this.checked) {
+      const layout = c.instance.layout;
+      const touches = key === uri || c.uris.includes(uri) || layout.missing.some((l) => l.looked.includes(path)) || layout.members.some((m) => dirOf(m.path) === dirOf(path));
+      if (touches) {
+        this.checked.delete(key);
+        dropped.push(c);
+      }
+    }
+    return dropped;
+  }
+
+  clear(): void {
+    this.checked.clear();
+    this.buffers.clear();
+    this.disk.clear();
+  }
+
+  forget(uri: string): void {
+    this.buffers.delete(uri);
+  }
+}
