@@ -290,3 +290,13 @@ test('"all" never hands the password to XOAUTH2 as a token; it is listed as not 
   assert.ok(!s.lines.some((l) => /^AUTH XOAUTH2/i.test(l)), 'no XOAUTH2 attempt');
   assert.match(r.findings.find((f) => f.code === 'mechanisms-not-tested')!.detail, /Not tried: XOAUTH2\./);
 });
+
+for (const reply of ['530 5.7.0 Must issue a STARTTLS command first', '538 5.7.11 Encryption required for requested authentication mechanism']) {
+  test(`"${reply}" asks for TLS; it is not reported as a wrong password`, async () => {
+    const s = await serve(scriptedServer({ capsBefore: ['AUTH PLAIN'], onAuth: () => reply }));
+    const r = await run(s.port, { mechanisms: ['PLAIN'] });
+    assert.equal(r.mechanisms[0].code, Number(reply.slice(0, 3)));
+    assert.ok(codes(r).includes('auth-requires-tls'), codes(r).join());
+    assert.ok(!codes(r).includes('auth-rejected'), codes(r).join());
+  });
+}

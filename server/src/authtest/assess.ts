@@ -58,9 +58,12 @@ export function assess(o: Observations): Finding[] {
   }
   if (o.unsupportedOffered.length) out.push(finding('unsupportedMechanisms', `Not tried: ${o.unsupportedOffered.join(', ')}.`));
   const byCode = (pred: (m: MechanismResult) => boolean) => o.mechanisms.filter(pred).map((m) => m.name);
-  const r530 = byCode((m) => m.code === 530);
-  if (r530.length) out.push(finding('tlsRequired530', `${r530.join(', ')} got 530.`));
-  const r535 = byCode((m) => m.outcome === 'rejected' && m.code !== 530);
+  // 530 and 538 (RFC 4954: "encryption required for requested authentication mechanism") both say TLS
+  // first; neither judged the password.
+  const wantsTls = (m: MechanismResult) => m.code === 530 || m.code === 538;
+  const r530 = o.mechanisms.filter(wantsTls);
+  if (r530.length) out.push(finding('tlsRequired530', r530.map((m) => `${m.name} got ${m.code}.`).join(' ')));
+  const r535 = byCode((m) => m.outcome === 'rejected' && !wantsTls(m));
   if (r535.length) out.push(finding('rejected535', `${r535.join(', ')}: ${o.mechanisms.find((m) => m.name === r535[0])?.message}.`));
   const r454 = byCode((m) => m.outcome === 'temporary-failure');
   if (r454.length) out.push(finding('temporary454', `${r454.join(', ')}: ${o.mechanisms.find((m) => m.name === r454[0])?.message}.`));

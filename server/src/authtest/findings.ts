@@ -108,7 +108,7 @@ export const FINDING_RULES = {
   tlsRequired530: {
     code: 'auth-requires-tls',
     severity: 'error',
-    title: 'The server wants STARTTLS before AUTH (530)',
+    title: 'The server wants TLS before AUTH (530 or 538)',
     explanation: 'Without TLS it will not authenticate: {useStarttls}.',
   },
   serverNotVerified: {
