@@ -300,3 +300,21 @@ for (const reply of ['530 5.7.0 Must issue a STARTTLS command first', '538 5.7.1
     assert.ok(!codes(r).includes('auth-rejected'), codes(r).join());
   });
 }
+
+test('an early talker that sends 235 ahead of AUTH is not believed, and gets no password', async () => {
+  const got: string[] = [];
+  const s = await serve(
+    rawServer((sock) => {
+      sock.write('220 early.test ESMTP\r\n');
+      sock.on('data', (d) => {
+        got.push(d.toString());
+        if (/^EHLO/m.test(d.toString())) sock.write('250-early.test\r\n250 AUTH PLAIN\r\n235 2.7.0 you are in\r\n');
+      });
+    }),
+  );
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  assert.notEqual(r.mechanisms[0]?.outcome, 'ok');
+  assert.match(r.mechanisms[0].message, /answered before it was asked/);
+  assert.notEqual(r.verdict, 'pass');
+  assert.ok(!got.join('').includes('AUTH'), 'AUTH was not sent');
+});

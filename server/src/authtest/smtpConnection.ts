@@ -93,6 +93,13 @@ export class SmtpConnection {
 
   send(line: string, display: string = line, stage: Stage = 'AUTH'): void {
     if (this.failure) throw new SmtpTestError(stage, this.failure);
+    // We never pipeline, so a reply can only be waiting here if the server sent it before being asked (an
+    // early talker, which could fake a 235 ahead of AUTH). Stop before writing anything.
+    if (this.queued.length) {
+      this.opts.transcript.note(`The server sent ${this.queued.length} line(s) before it was asked; nothing more is sent.`);
+      this.fail('the server answered before it was asked (it talks out of turn), so its replies cannot be trusted');
+      throw new SmtpTestError(stage, this.failure!);
+    }
     this.opts.transcript.add(this.tlsActive ? '~>' : '->', display);
     this.lastSentAt = Date.now();
     this.socket.write(line + '\r\n');
