@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/service/analyze';
-import { codeActions } from '../../server/src/service/codeActions';
+import { codeActions, fixAllAction } from '../../server/src/service/codeActions';
 import { parseFile, type ParsedFile } from '../../server/src/service/documents';
 import { featuresFor } from '../../server/src/service/features';
 import { languageIds, type LanguageId } from '../../server/src/service/languages';
@@ -58,7 +58,16 @@ function checkAnalysis(text: string, languageId: LanguageId, others: readonly Pa
     const span = { start: Math.min(a, b), end: Math.max(a, b) };
     checkLspResult(codeActions(file, findings, span, (f) => toDiagnostic(file, f)), file, 'code actions');
   }
+  checkFixAll(file, findings);
   return file;
+}
+
+/** "Fix all" stays in the document, and its edits come in order without overlapping (LSP forbids it). */
+function checkFixAll(file: ParsedFile, findings: Parameters<typeof fixAllAction>[1]): void {
+  const action = fixAllAction(file, findings);
+  checkLspResult(action, file, 'fix all');
+  const spans = (action?.edit?.changes?.[file.uri] ?? []).map((e) => [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)]);
+  for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1][1] <= spans[i][0], `fix all: edits ${JSON.stringify(spans[i - 1])} and ${JSON.stringify(spans[i])} overlap or are out of order`);
 }
 
 /** A parse with every lazily computed part forced, so two parses can be compared whole. */
