@@ -418,6 +418,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: 'myhostname = mail\n' },
   },
   'instance-file-unusable': {
+    wholeFile: true,
     why: 'A file the instance reads could not be used: it cannot be read, it is a folder, a FIFO or a device where a file should be, or Dovecot `!include`s run in a loop (doveconf stops with a fatal error). The rest of the instance is still checked, without what that file would have told.',
     bad: { 'dovecot/dovecot.conf': 'protocols = imap\n!include conf.d/*.conf\n', 'dovecot/conf.d/10-loop.conf': '!include ../dovecot.conf\n' },
     good: { 'dovecot/conf.d/10-loop.conf': 'auth_mechanisms = plain\n' },
