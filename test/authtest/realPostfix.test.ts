@@ -109,6 +109,15 @@ describe('real Postfix on 127.0.0.1', { skip }, () => {
     assert.notEqual(r.tls?.legacyProtocolAccepted, undefined);
   });
 
+  test('the wrong TLS mode is recognised and the right one named', async () => {
+    const implicitOnStarttls = await run(S.ports.starttls, { tls: 'implicit' });
+    assert.equal(implicitOnStarttls.verdict, 'tls-failed');
+    assert.match(implicitOnStarttls.error!.message, /answered the TLS handshake in plain text .*seems to expect STARTTLS: run the test with --tls starttls$/);
+    const starttlsOnImplicit = await run(S.ports.smtps, { tls: 'starttls', timeoutMs: 700 });
+    assert.equal(starttlsOnImplicit.error?.stage, 'banner');
+    assert.match(starttlsOnImplicit.error!.message, /^no complete reply within 700 ms; a port that expects TLS from the first byte .*: run the test with --tls implicit$/);
+  });
+
   describe('trusting the self-signed certificate', () => {
     const fingerprint = () => new X509Certificate(readFileSync(S.caFile)).fingerprint256;
     const sentUnderTls = (r: AuthTestResult) => r.transcript.filter((e) => e.dir === '~>');

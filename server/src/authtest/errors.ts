@@ -38,3 +38,15 @@ export class CertificateRefused extends SmtpTestError {
     this.name = 'CertificateRefused';
   }
 }
+
+/** A step ran out of time; `partial` when some bytes of a reply had come. */
+export class SmtpTimeout extends SmtpTestError {
+  constructor(
+    stage: Stage,
+    message: string,
+    readonly partial: boolean,
+  ) {
+    super(stage, message);
+    this.name = 'SmtpTimeout';
+  }
+}

@@ -11,6 +11,8 @@ export interface Remedies {
   pinChanged: string;
   /** How to run the test with STARTTLS (completes a sentence). */
   useStarttls: string;
+  /** How to run the test with TLS from the first byte (completes a sentence). */
+  useImplicit: string;
 }
 
 export const CLI_REMEDIES: Remedies = {
@@ -18,6 +20,7 @@ export const CLI_REMEDIES: Remedies = {
   untrusted: 'Trust it with --ca FILE, or accept it with --insecure.',
   pinChanged: 'Check which certificate the server has now.',
   useStarttls: 'run the test with --tls starttls',
+  useImplicit: 'run the test with --tls implicit',
 };
 
 /** Puts a front end's words into a text's `{trustCa}`-style slots. */

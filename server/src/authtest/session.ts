@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { Capabilities, parseEhlo } from './capabilities';
-import { CertificateRefused, SmtpTestError } from './errors';
+import { CertificateRefused, SmtpTestError, SmtpTimeout } from './errors';
 import { Remedies } from './remedies';
 import { SmtpConnection } from './smtpConnection';
 import { TlsInfo, describeTls, verificationFailure } from './tlsInfo';
@@ -97,8 +97,24 @@ export async function openSession(s: SessionSettings, state: SessionState): Prom
     return conn;
   } catch (err) {
     conn.close();
-    throw err;
+    throw suggestOtherMode(err, s);
   }
+}
+
+/**
+ * The two ways of asking for the wrong TLS mode: a ClientHello answered in plain text (implicit TLS on a
+ * STARTTLS port), and silence where the banner should be (STARTTLS on an implicit-TLS port, which waits
+ * for our ClientHello). Both become a sentence that names the other mode.
+ */
+function suggestOtherMode(err: unknown, s: SessionSettings): unknown {
+  if (!(err instanceof SmtpTestError) || err instanceof CertificateRefused) return err;
+  if (s.tls === 'implicit' && err.stage === 'TLS' && /ERR_SSL_WRONG_VERSION_NUMBER/.test(err.message)) {
+    return new SmtpTestError('TLS', `the server answered the TLS handshake in plain text (OpenSSL: wrong version number), so this port seems to expect STARTTLS: ${s.remedies.useStarttls}`);
+  }
+  if (s.tls !== 'implicit' && err.stage === 'banner' && err instanceof SmtpTimeout && !err.partial) {
+    return new SmtpTestError('banner', `${err.detail}; a port that expects TLS from the first byte (such as 465) stays silent like this: ${s.remedies.useImplicit}`);
+  }
+  return err;
 }
 
 async function ehlo(conn: SmtpConnection, s: SessionSettings): Promise<Capabilities> {

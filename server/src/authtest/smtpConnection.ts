@@ -1,7 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import dns from 'node:dns';
-import { SmtpTestError, Stage, asSmtpTestError } from './errors';
+import { SmtpTestError, SmtpTimeout, Stage, asSmtpTestError } from './errors';
 import { Transcript } from './transcript';
 
 export interface SmtpReply {
@@ -257,7 +257,7 @@ export class SmtpConnection {
       if (left <= 0) {
         const partial = this.buf.length ? ` (${this.buf.length} bytes of an unfinished line so far)` : '';
         const why = timeoutMs < stepMs ? 'the whole test ran out of time' : `no complete reply within ${timeoutMs} ms`;
-        throw new SmtpTestError(stage, `${why}${partial}`);
+        throw new SmtpTimeout(stage, `${why}${partial}`, this.buf.length > 0);
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
