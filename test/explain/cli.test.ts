@@ -3,11 +3,11 @@
 // line break, a missing file).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 
 const cli = join(__dirname, '..', '..', 'bin', 'postfix-sasl.js');
 const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [cli, 'explain', ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -45,6 +45,8 @@ const groupsOf = (stdout: string) => JSON.parse(stdout) as Group[];
 const where = (g: Group | undefined) => (g?.locations ?? []).map((l) => `${l.file.slice(etc.length + 1)}:${l.line}:${l.setting}`);
 
 describe('postfix-sasl explain', () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
   it('points each group at the line of the service that logged it', () => {
     const logFile = join(dir, 'mail.log');
     writeFileSync(logFile, LOG);

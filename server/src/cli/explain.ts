@@ -108,8 +108,9 @@ function toJson(group: LogGroup, instance: Instance | undefined): JsonGroup {
       seen.add(id);
     }
   }
-  // Lines that set something first: they are what to change; unset ones say where to add.
-  locations.sort((a, b) => Number(a.unset ?? false) - Number(b.unset ?? false));
+  // Lines that set something are what to change; where to add an unset one only when there are none.
+  const set = locations.filter((l) => !l.unset);
+  if (set.length) locations.splice(0, locations.length, ...set);
   const { message } = group;
   return { code: message.code, severity: message.severity, count: group.count, first: group.first, last: group.last, services: list(group.services), clients: list(group.clients), users: list(group.users), example: group.example, explanation: message.explanation, locations };
 }

@@ -4,7 +4,7 @@
 import { cyrusValue } from '../cyrus/parse';
 import type { ParsedFile } from '../documents';
 import type { Instance } from '../instance/instance';
-import { saslType } from '../sasl/backend';
+import { saslType, usesSaslauthd } from '../sasl/backend';
 import { mainSettings, type SmtpdService } from '../sasl/services';
 import type { SettingTarget } from './messages';
 
@@ -44,6 +44,23 @@ function servicesFor(instance: Instance, service: string, daemon: string): Smtpd
 
 const lineOf = (file: ParsedFile, offset: number) => file.lines.positionAt(offset).line + 1;
 
+/**
+ * The SMTP client's setting: an -o override on the master.cf transport that logged the line (by its
+ * syslog_name, or by the transport name Postfix puts in the program name), else main.cf's.
+ */
+function clientSetting(instance: Instance, service: string, name: string): ConfigLocation | undefined {
+  const master = instance.master;
+  const prefix = syslogNameOf(service);
+  const transports = (master?.master.services ?? []).filter((s) => /(^|\/)(smtp|lmtp)$/.test(s.command?.text ?? ''));
+  for (const t of transports) {
+    const syslogName = t.overrides.find((o) => o.name === 'syslog_name')?.value.text ?? 'postfix';
+    if (syslogName !== prefix && `${syslogName}/${t.bareName}` !== prefix) continue;
+    const o = t.overrides.find((x) => x.name === name);
+    if (o && master) return { file: master.uri, line: lineOf(master, o.span.start), setting: name };
+  }
+  return instance.main ? postfixSetting(mainSettings({ main: instance.main }), name, instance) : undefined;
+}
+
 function postfixSetting(s: SmtpdService, name: string, instance: Instance): ConfigLocation | undefined {
   const origin = s.origin(name);
   if (origin.file && origin.span) return { file: origin.file.uri, line: lineOf(origin.file, origin.span.start), setting: name };
@@ -56,6 +73,8 @@ function postfixSetting(s: SmtpdService, name: string, instance: Instance): Conf
 function cyrusSetting(s: SmtpdService, key: string, instance: Instance): ConfigLocation | undefined {
   const file = instance.cyrusFor(s);
   if (!file) return undefined;
+  // saslauthd's own lines concern only the files that send passwords to it.
+  if (key === 'saslauthd') return usesSaslauthd(file) ? cyrusSetting(s, 'pwcheck_method', instance) : undefined;
   const entry = cyrusValue(file.cyrus, key);
   return entry ? { file: file.uri, line: entry.line + 1, setting: key } : { file: file.uri, line: file.lines.lineCount, setting: key, unset: true };
 }
@@ -69,6 +88,10 @@ function dovecotSetting(s: SmtpdService, key: string, instance: Instance): Confi
     const unix = config.listeners.filter((l) => l.kind === 'unix');
     const listener = unix.find((l) => path !== '' && (l.path === path || l.path.endsWith(`/${path}`))) ?? unix[0];
     return listener ? { file: listener.section.file.uri, line: listener.section.node.line + 1, setting: 'unix_listener' } : undefined;
+  }
+  if (key === 'passdb') {
+    const passdb = config.passdbs[0];
+    return passdb ? { file: passdb.section.file.uri, line: passdb.section.node.line + 1, setting: 'passdb' } : undefined;
   }
   const setting = config.setting(key);
   return setting ? { file: setting.file.uri, line: setting.node.line + 1, setting: key } : undefined;
@@ -89,7 +112,7 @@ export function locateTargets(instance: Instance | undefined, service: string, d
   for (const s of servicesFor(instance, service, daemon)) {
     for (const target of targets) {
       const [kind, name] = [target.slice(0, target.indexOf(':')), target.slice(target.indexOf(':') + 1)];
-      if (kind === 'postfix') add(postfixSetting(s, name, instance));
+      if (kind === 'postfix') add(daemon === 'smtp' || daemon === 'lmtp' ? clientSetting(instance, service, name) : postfixSetting(s, name, instance));
       else if (kind === 'param' && param && /^[a-z0-9_]+$/.test(param)) add(postfixSetting(s, param, instance));
       else if (kind === 'cyrus') add(cyrusSetting(s, name, instance));
       else if (kind === 'dovecot') add(dovecotSetting(s, name, instance));
