@@ -14,7 +14,7 @@ export interface Rule {
 export const rules = [
   // Syntax
   { code: 'missing-equals', defaultSeverity: 'error', summary: 'A line that is neither a comment nor "name = value".' },
-  { code: 'orphan-continuation', defaultSeverity: 'error', summary: 'An indented line with no parameter line before it.' },
+  { code: 'orphan-continuation', defaultSeverity: 'warning', summary: 'An indented line with no line before it to continue: Postfix warns and drops it.' },
   { code: 'invalid-name', defaultSeverity: 'error', summary: 'A parameter name with characters other than letters, digits and "_".' },
   { code: 'inline-comment', defaultSeverity: 'warning', summary: 'A "#" after a blank inside a value: Postfix reads it as part of the value.' },
   { code: 'bad-reference', defaultSeverity: 'error', summary: 'A malformed $name, ${name...} or ${{...}} expression.' },
@@ -99,7 +99,7 @@ export const rules = [
   { code: 'master-unbalanced-brace', defaultSeverity: 'error', summary: 'A "{" in a master.cf entry without its "}".' },
   { code: 'master-override-split', defaultSeverity: 'error', summary: 'Whitespace inside an -o value: the rest becomes a stray argument; use -o { name = value }.' },
   { code: 'master-stray-argument', defaultSeverity: 'error', summary: 'A word without "-" after a Postfix daemon, which takes only options.' },
-  { code: 'master-duplicate-service', defaultSeverity: 'error', summary: 'The same service name and type defined twice in master.cf.' },
+  { code: 'master-duplicate-service', defaultSeverity: 'warning', summary: 'The same service name and type defined twice in master.cf: the master daemon uses the last entry and drops the first.' },
   { code: 'master-unknown-command', defaultSeverity: 'warning', summary: 'A command that is not a Postfix daemon (and not an absolute path).' },
   // Dovecot
   { code: 'dovecot-syntax', defaultSeverity: 'error', summary: 'A line of a Dovecot configuration that Dovecot cannot read (missing "=" or "{", text after "{", an unmatched "}"): Dovecot refuses to start.' },
