@@ -90,6 +90,7 @@ describe('report headline and markdown', () => {
   };
   const cases: [string, Partial<AuthTestResult>, string][] = [
     ['pass', {}, 'PASS: mail.example port 587 (starttls): PLAIN worked'],
+    ['pass with warnings', { findings: [{ code: 'legacy-tls-accepted', severity: 'warning', title: 't', detail: 'd' }, { code: 'certificate-self-signed', severity: 'warning', title: 't', detail: 'd' }] }, 'PASS: mail.example port 587 (starttls): PLAIN worked, with 2 warnings'],
     ['one rejected, one worked', { verdict: 'auth-failed', mechanisms: [{ name: 'PLAIN', outcome: 'ok', message: '', ms: 1 }, { name: 'CRAM-MD5', outcome: 'rejected', message: '', ms: 1 }] }, 'FAIL: mail.example port 587 (starttls): CRAM-MD5 rejected; PLAIN worked'],
     ['an untrusted certificate', { verdict: 'tls-failed', mechanisms: [], error: { stage: 'TLS', message: 'x', certificate: 'untrusted' } }, 'FAIL: mail.example port 587 (starttls): stopped at TLS after the banner: the certificate is not trusted, no password sent'],
     ['a changed certificate', { verdict: 'tls-failed', mechanisms: [], error: { stage: 'TLS', message: 'x', certificate: 'changed' } }, 'FAIL: mail.example port 587 (starttls): stopped at TLS after the banner: the certificate is not the pinned one, no password sent'],

@@ -86,8 +86,10 @@ export function reportHeadline(r: AuthTestResult): string {
   const failed = r.mechanisms.filter((m) => m.outcome !== 'ok' && m.outcome !== 'not-offered').map((m) => `${m.name} ${m.outcome}`);
   const worked = ok.length ? `${ok.join(', ')} worked` : '';
   switch (r.verdict) {
-    case 'pass':
-      return `PASS: ${where}: ${worked}`;
+    case 'pass': {
+      const warnings = r.findings.filter((f) => f.severity === 'warning').length;
+      return `PASS: ${where}: ${worked}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`;
+    }
     case 'insecure':
       return `FAIL: ${where}: ${worked}, but unsafely (${r.findings.find((f) => f.severity === 'error')?.title ?? 'see the findings'})`;
     case 'auth-failed':
