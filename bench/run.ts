@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureAuthTest } from './authtest';
 import { CLI, measureCli } from './cli';
+import { measureExplain } from './explain';
 import { generateInputs, postconfWarnings } from './generate';
 import { measureColdStart, measureInstanceEdit, measureLargeFile } from './lsp';
 import { measureService } from './service';
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
     await measureInstanceEdit(inputs, Math.min(plan.edits, 200), rows);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
+    log(`explain on a generated ${quick ? '5' : '100'} MB mail.log`);
+    await measureExplain(root, quick, quick ? 1 : 3, rows);
     log('auth test next to swaks');
     const auth = await measureAuthTest(plan.authRuns, rows);
     measureSizes(rows);

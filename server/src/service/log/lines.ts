@@ -36,10 +36,11 @@ function decode(bytes: Buffer): string {
 }
 
 /**
- * Yields each line without its line break (and without a trailing \r). `skipped` is updated while
- * reading; read it after the loop ends.
+ * Yields the lines of each chunk as one batch (a promise per line would cost more than reading it),
+ * each without its line break and without a trailing \r. `skipped` is updated while reading; read
+ * it after the loop ends.
  */
-export async function* readLines(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, skipped: SkipCounts, limits: LineLimits = defaultLineLimits): AsyncGenerator<string> {
+export async function* readLineBatches(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, skipped: SkipCounts, limits: LineLimits = defaultLineLimits): AsyncGenerator<string[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let discarding = false;
@@ -59,6 +60,7 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string> | It
   for await (const chunk of chunks) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
+    const batch: string[] = [];
     for (let nl = buffer.indexOf(NEWLINE, start); nl !== -1; nl = buffer.indexOf(NEWLINE, start)) {
       const piece = buffer.subarray(start, nl);
       start = nl + 1;
@@ -70,8 +72,9 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string> | It
         continue;
       }
       const line = finish(piece);
-      if (line !== undefined) yield line;
+      if (line !== undefined) batch.push(line);
     }
+    if (batch.length) yield batch;
     const rest = buffer.subarray(start);
     if (discarding || rest.length === 0) continue;
     if (pendingBytes + rest.length > limits.maxLineBytes) {
@@ -88,6 +91,11 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string> | It
   if (pendingBytes > 0) {
     skipped.unterminated = true;
     const line = finish(Buffer.alloc(0));
-    if (line !== undefined) yield line;
+    if (line !== undefined) yield [line];
   } else if (discarding) skipped.unterminated = true;
+}
+
+/** One line at a time, for callers that do not need the speed. */
+export async function* readLines(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, skipped: SkipCounts, limits: LineLimits = defaultLineLimits): AsyncGenerator<string> {
+  for await (const batch of readLineBatches(chunks, skipped, limits)) yield* batch;
 }

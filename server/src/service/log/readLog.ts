@@ -1,7 +1,7 @@
 // The log reader: byte chunks in (a file, standard input, a decompressed stream, a string in a test),
 // a summary out. Pure: the caller opens whatever the chunks come from.
 import { parseHeader } from './header';
-import { readLines, type LineLimits, type SkipCounts } from './lines';
+import { readLineBatches, type LineLimits, type SkipCounts } from './lines';
 import { LogSummarizer, type LogSummary } from './summary';
 
 export interface LogReading {
@@ -12,12 +12,14 @@ export interface LogReading {
 export async function readLog(chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, limits?: LineLimits): Promise<LogReading> {
   const skipped: SkipCounts = { long: 0, binary: 0, unterminated: false };
   const summarizer = new LogSummarizer();
-  for await (const line of readLines(chunks, skipped, limits)) {
-    if (line === '') continue;
-    const header = parseHeader(line);
-    if (header.kind === 'record') summarizer.add(header.record);
-    else if (header.kind === 'meta') summarizer.noteMeta();
-    else summarizer.noteUnreadable();
+  for await (const batch of readLineBatches(chunks, skipped, limits)) {
+    for (const line of batch) {
+      if (line === '') continue;
+      const header = parseHeader(line);
+      if (header.kind === 'record') summarizer.add(header.record);
+      else if (header.kind === 'meta') summarizer.noteMeta();
+      else summarizer.noteUnreadable();
+    }
   }
   return { summary: summarizer.summary, skipped };
 }

@@ -63,9 +63,12 @@ export function emptySummary(): LogSummary {
 }
 
 /** The first message whose daemon and pattern fit, with its match. */
+const BY_DAEMON = new Map<string, LogMessage[]>();
+for (const message of LOG_MESSAGES) for (const d of message.daemons) BY_DAEMON.set(d, [...(BY_DAEMON.get(d) ?? []), message]);
+
 export function matchMessage(record: LogRecord): { message: LogMessage; match: RegExpExecArray } | undefined {
-  for (const message of LOG_MESSAGES) {
-    if (!message.daemons.includes(record.daemon) || !record.text.includes(message.contains)) continue;
+  for (const message of BY_DAEMON.get(record.daemon) ?? []) {
+    if (!record.text.includes(message.contains)) continue;
     const match = message.pattern.exec(record.text);
     if (match) return { message, match };
   }
