@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { parseText } from '../../server/src/service/analyze';
 import type { Layout } from '../../server/src/service/instance/assemble';
 import { checkInstance } from '../../server/src/service/instance/check';
+import { resolvedFileHover } from '../../server/src/service/instance/hover';
 import { buildInstance } from '../../server/src/service/instance/instance';
 import { locateLayouts } from '../../server/src/service/instance/locate';
 import { joinPath, normalPath } from '../../server/src/service/instance/paths';
@@ -141,5 +142,30 @@ describe('one run per instance: findings land on every member', () => {
     const codes = codesByFile(locate(tree, ['/r/etc/postfix/main.cf'])[0], '/r');
     assert.ok(codes.includes('/etc/postfix/sasl/smtpd.conf:2:cyrus-mech-needs-secret'), codes.join(' '));
     assert.ok(codes.includes('/etc/default/saslauthd:3:saslauthd-socket-outside-chroot'), codes.join(' '));
+  });
+});
+
+describe('hover on a parameter that names a file', () => {
+  const tree = {
+    '/r/etc/postfix/main.cf': AUTH + 'smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n',
+    '/r/etc/postfix/master.cf': 'submission inet n - n - - smtpd\n  -o smtpd_sasl_path=submit\n',
+    '/r/etc/sasl2/submit.conf': 'pwcheck_method: auxprop\n',
+  };
+  const instance = buildInstance(locate(tree, ['/r/etc/postfix'])[0]);
+  const at = (path: string, needle: string) => {
+    const file = instance.files.find((f) => f.uri === path)!;
+    return resolvedFileHover(instance, file, file.text.indexOf(needle) + 2);
+  };
+
+  test('-o smtpd_sasl_path= in master.cf: the Cyrus file found for it', () => {
+    assert.match(at('/r/etc/postfix/master.cf', 'smtpd_sasl_path')!, /`\/etc\/sasl2\/submit\.conf` \(in this tree: `\/r\/etc\/sasl2\/submit\.conf`\): Cyrus SASL file of -o smtpd_sasl_path=submit/);
+  });
+
+  test('a map that is not there: the places looked in', () => {
+    assert.match(at('/r/etc/postfix/main.cf', 'smtp_sasl_password_maps')!, /Not found: `\/r\/etc\/postfix\/sasl_passwd`/);
+  });
+
+  test('a parameter that names no file: nothing added', () => {
+    assert.equal(at('/r/etc/postfix/main.cf', 'smtpd_tls_auth_only'), undefined);
   });
 });
