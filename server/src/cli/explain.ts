@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import type { ParsedFile } from '../service/documents';
-import { instanceView, mainSettings } from '../service/sasl/services';
+import { instanceView, mainSettings } from '../service/instance/services';
 import { defaultSettings } from '../service/settings';
 import { locateTargets, type ConfigLocation } from '../service/log/locate';
 import { readLog, type LogReading } from '../service/log/readLog';

@@ -3,7 +3,7 @@ import { pluginToMechanism } from '../data/cyrusOptions';
 import type { MainCfFile } from '../documents';
 import type { Finding } from '../findings';
 import { addWordFix } from './serverRules';
-import { mainSettings } from '../sasl/services';
+import { mainSettings } from '../instance/services';
 
 const PROTECTED_LEVELS = new Set(['encrypt', 'dane', 'dane-only', 'fingerprint', 'verify', 'secure', 'may']);
 

@@ -4,9 +4,9 @@ import { saslauthdSettings } from '../saslauthd/parse';
 import { lookupSaslauthdMechanism } from '../data/saslauthdOptions';
 import type { Instance } from '../instance/instance';
 import { cyrusValue } from '../cyrus/parse';
-import { saslType, usesSaslauthd } from '../sasl/backend';
+import { saslType, usesSaslauthd } from '../instance/backend';
 import { listLabels, type Candidate } from './collect';
-import { relatedIn, splitWords, type SmtpdService } from '../sasl/services';
+import { relatedIn, splitWords, type SmtpdService } from '../instance/services';
 
 const RESTRICTION_LISTS = ['smtpd_client_restrictions', 'smtpd_helo_restrictions', 'smtpd_sender_restrictions', 'smtpd_relay_restrictions', 'smtpd_recipient_restrictions', 'smtpd_data_restrictions', 'smtpd_end_of_data_restrictions', 'smtpd_etrn_restrictions'];
 const MISMATCH = /^reject_(authenticated_|known_|unauthenticated_)?sender_login_mismatch$/;

@@ -4,7 +4,7 @@
 import type { MainCfFile } from '../documents';
 import type { Finding } from '../findings';
 import type { SaslPasswdFile } from '../saslPasswd/saslPasswdFile';
-import { mainSettings, splitWords } from '../sasl/services';
+import { mainSettings, splitWords } from '../instance/services';
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.(db|lmdb|cdb)$/, '');
 

@@ -5,8 +5,8 @@ import type { Instance } from '../instance/instance';
 import { baseOf, normalPath } from '../instance/paths';
 import type { PlacedFinding } from './placed';
 import { saslauthdSettings } from '../saslauthd/parse';
-import { saslType, usesSaslauthd } from '../sasl/backend';
-import { relatedIn } from '../sasl/services';
+import { saslType, usesSaslauthd } from '../instance/backend';
+import { relatedIn } from '../instance/services';
 
 export function saslauthdSocketFindings(instance: Instance): PlacedFinding[] {
   const file = instance.saslauthd;

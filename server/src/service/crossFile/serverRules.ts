@@ -1,10 +1,10 @@
 // Rules about each smtpd service's effective SASL settings (main.cf plus its -o overrides).
 import type { ParsedFile } from '../documents';
 import type { FindingFix } from '../findings';
-import { offeredMechanisms } from '../sasl/backend';
+import { offeredMechanisms } from '../instance/backend';
 import type { Instance } from '../instance/instance';
 import { listLabels, type Candidate } from './collect';
-import { relatedIn, tlsOnlyAuth, type Origin, type SmtpdService } from '../sasl/services';
+import { relatedIn, tlsOnlyAuth, type Origin, type SmtpdService } from '../instance/services';
 
 /** An insertion that adds `word` to a list value (or gives an empty value its first word). */
 export function addWordFix(origin: Origin, word: string, title: string): FindingFix | undefined {

@@ -1,7 +1,7 @@
 // Completion, hover, outline and folding for the Cyrus SASL application file.
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import { auxpropPlugins, cyrusOptions, lookupCyrusOption, lookupMechanism, pwcheckMethods, saslMechanisms, saslV1Methods, type WordDoc } from '../data/cyrusOptions';
-import { commentFolding, hoverAt, inside, keyKind, propertySymbol, wordItems, wordSpanAt } from '../sasl/editorHelpers';
+import { commentFolding, hoverAt, inside, keyKind, propertySymbol, wordItems, wordSpanAt } from '../featureHelpers';
 import type { CyrusSaslFile } from './cyrusFile';
 
 function valueWords(key: string): readonly WordDoc[] {

@@ -1,7 +1,7 @@
 // Completion, hover, outline and folding for Dovecot files.
 import { SymbolKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
 import { dovecotMechanisms, dovecotSections, dovecotSettings, lookupDovecotMechanism, lookupDovecotSection, lookupDovecotSetting, passdbDrivers } from '../data/dovecotSettings';
-import { commentFolding, hoverAt, inside, keyKind, wordItems, wordSpanAt } from '../sasl/editorHelpers';
+import { commentFolding, hoverAt, inside, keyKind, wordItems, wordSpanAt } from '../featureHelpers';
 import type { DovecotFile } from './dovecotFile';
 import type { DovecotNode, DovecotSection } from './parse';
 

@@ -4,8 +4,8 @@
 import { cyrusValue } from '../cyrus/parse';
 import type { ParsedFile } from '../documents';
 import type { Instance } from '../instance/instance';
-import { saslType, usesSaslauthd } from '../sasl/backend';
-import { mainSettings, type SmtpdService } from '../sasl/services';
+import { saslType, usesSaslauthd } from '../instance/backend';
+import { mainSettings, type SmtpdService } from '../instance/services';
 import type { SettingTarget } from './messages';
 
 export interface ConfigLocation {

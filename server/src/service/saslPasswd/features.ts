@@ -3,7 +3,7 @@
 import { CompletionItemKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
 import { isMainCfFile, type ParsedFile } from '../documents';
 import { effectiveValue } from '../mainCf/expand';
-import { commentFolding, hoverAt, inside, propertySymbol, wordItems } from '../sasl/editorHelpers';
+import { commentFolding, hoverAt, inside, propertySymbol, wordItems } from '../featureHelpers';
 import type { PasswdKeyKind } from './parse';
 import type { SaslPasswdFile } from './saslPasswdFile';
 

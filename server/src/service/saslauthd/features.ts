@@ -1,7 +1,7 @@
 // Completion, hover, outline and folding for saslauthd's settings file.
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import { lookupSaslauthdFlag, lookupSaslauthdMechanism, lookupSaslauthdVariable, saslauthdFlags, saslauthdMechanisms, saslauthdVariables } from '../data/saslauthdOptions';
-import { commentFolding, hoverAt, inside, keyKind, propertySymbol, wordItems, wordSpanAt } from '../sasl/editorHelpers';
+import { commentFolding, hoverAt, inside, keyKind, propertySymbol, wordItems, wordSpanAt } from '../featureHelpers';
 import type { SaslauthdFile } from './saslauthdFile';
 
 export function completeSaslauthd(file: SaslauthdFile, offset: number): CompletionItem[] {

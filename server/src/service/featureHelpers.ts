@@ -1,6 +1,6 @@
-// Small helpers that the SASL file types share for their editor features.
+// Small helpers that the file types share for their editor features (hover, completion, outline).
 import { CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
-import type { LineIndex, Span } from '../text';
+import type { LineIndex, Span } from './text';
 
 export function hoverAt(lines: LineIndex, span: Span, markdown: string): Hover {
   return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: lines.rangeOf(span) };
