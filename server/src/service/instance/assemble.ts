@@ -15,6 +15,7 @@ import { COMPILED_SUFFIXES, CYRUS_SEARCH, DOVECOT_CONF, FILE_MAP_TYPES, SASL_MAP
 import { followIncludes } from './dovecotIncludes';
 import { baseOf, dirOf, joinPath } from './paths';
 import type { FileReader, FileStat } from './reader';
+import type { Span } from '../text';
 import type { Tree } from './tree';
 
 export interface Member {
@@ -46,6 +47,8 @@ export interface Lookup {
 export interface Note {
   path: string;
   message: string;
+  /** Where in that file, when the file says it (the `!include` of a loop); else its start. */
+  span?: Span;
 }
 
 export interface Layout {

@@ -4,7 +4,7 @@ import type { ParsedText } from '../analyze';
 import { crossFileFindings } from '../crossFile';
 import { diagnoseFile } from '../diagnose';
 import { isMainCfFile, parseFile, type ParsedFile } from '../documents';
-import { resolveFindings, type Finding, type ResolvedFinding } from '../findings';
+import { ignoredCodesByLine, resolveFindings, type Finding, type ResolvedFinding } from '../findings';
 import type { Settings } from '../settings';
 import type { Instance } from './instance';
 
@@ -43,9 +43,13 @@ export function checkInstance(instance: Instance, settings: Settings): FileFindi
     out.push({ path: member.path, file: parsed.file, findings });
   }
   for (const note of instance.layout.notes) {
-    const finding: Finding = { code: 'instance-file-unusable', span: { start: 0, end: 0 }, message: note.message };
+    const finding: Finding = { code: 'instance-file-unusable', span: note.span ?? { start: 0, end: 0 }, message: note.message };
     const at = out.find((r) => r.path === note.path);
-    if (at) at.findings.unshift(...resolveFindings([finding], settings.severity, () => 0));
+    if (at) {
+      const lines = at.file.lines;
+      at.findings.push(...resolveFindings([finding], settings.severity, (o) => lines.positionAt(o).line, ignoredCodesByLine(at.file.comments)));
+      at.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+    }
     else out.push({ path: note.path, file: parseFile(note.path, 'postfix-main', ''), findings: resolveFindings([finding], settings.severity, () => 0) });
   }
   return out;

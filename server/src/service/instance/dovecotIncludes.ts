@@ -34,11 +34,11 @@ export function followIncludes(ctx: Context, layout: Layout, conf: Member): void
       resolved.set(include.path, []);
       for (const path of paths) {
         if (chain.includes(path) || chain.length > MAX_INCLUDE_DEPTH) {
-          layout.notes.push({ path: member.path, message: `${member.path} includes ${path}, which includes it back (directly or through others); Dovecot refuses such a loop. The loop was read once.` });
+          layout.notes.push({ path: member.path, span: include.pathSpan, message: `${member.path} includes ${path}, which includes it back (directly or through others); Dovecot refuses such a loop. The loop was read once.` });
           continue;
         }
         if (count >= MAX_DOVECOT_FILES) {
-          layout.notes.push({ path: member.path, message: `"!include ${include.path}" in ${member.path} brings in more than ${MAX_DOVECOT_FILES} files; only the first ${MAX_DOVECOT_FILES} were read.` });
+          layout.notes.push({ path: member.path, span: include.pathSpan, message: `"!include ${include.path}" in ${member.path} brings in more than ${MAX_DOVECOT_FILES} files; only the first ${MAX_DOVECOT_FILES} were read.` });
           return;
         }
         const seen = layout.members.some((m) => m.path === path);
