@@ -1,10 +1,10 @@
 // The real disk as the instance model's reader (the model itself never touches node:fs).
 import { isAscii } from 'node:buffer';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import type { FileReader, FileStat } from './service/instance/reader';
 
-function kindOf(stat: ReturnType<typeof statSync>): FileStat['kind'] {
-  return stat!.isFile() ? 'file' : stat!.isDirectory() ? 'folder' : 'other';
+function kindOf(stat: Stats): FileStat['kind'] {
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : 'other';
 }
 
 export const diskReader: FileReader = {
@@ -20,7 +20,9 @@ export const diskReader: FileReader = {
   },
   stat(path) {
     try {
-      const stat = statSync(path);
+      // Most candidates do not exist: asking not to throw for them saves building an error each time.
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (!stat) return undefined;
       return { kind: kindOf(stat), size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode & 0o7777 };
     } catch {
       return undefined;
