@@ -1,6 +1,7 @@
 // The language server: adapts LSP requests to the pure service. Every handler finds the parsed
 // document and calls the service; parses are cached by URI and version.
 import './heapTuning';
+import { pathToFileURL } from 'node:url';
 import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
@@ -82,7 +83,8 @@ function diagnosticsOf(file: ParsedFile, findings: readonly ResolvedFinding[]) {
 function publishInstance(checked: CheckedInstance): void {
   const anyOpen = checked.uris.some((u) => documents.get(u) && languageOf(documents.get(u)!));
   for (const { path, file, findings } of checked.results) {
-    const uri = file.uri.startsWith('file:') || !path.startsWith('/') ? file.uri : path;
+    // A note about a file we could not read carries its path: publish it under that file's URI.
+    const uri = file.uri.startsWith('file:') || !path.startsWith('/') ? file.uri : pathToFileURL(path).toString();
     const doc = documents.get(uri);
     if (!anyOpen) {
       if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -61,6 +61,18 @@ describe('re-checking every member of an instance', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: main } });
   });
 
+  it('a member that is a folder gets one note under its own URI, and main.cf is still checked', { timeout: 20_000 }, async () => {
+    const { main } = tree('/var/spool/postfix/private/auth');
+    const master = new URL('master.cf', main);
+    mkdirSync(master);
+    const note = client.nextDiagnostics(master.toString());
+    const checked = client.nextDiagnostics(main, 1);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: main, languageId: 'postfix-main', version: 1, text: MAIN } });
+    assert.deepEqual(codes(await note), ['instance-file-unusable']);
+    assert.ok(Array.isArray((await checked).diagnostics));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: main } });
+  });
+
   it('asks to watch the files an instance is made of when the client can register watchers', { timeout: 20_000 }, async () => {
     const { spawn } = await import('node:child_process');
     const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node');
