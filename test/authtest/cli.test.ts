@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAuthTestCli } from '../../server/src/cli/authTest';
 import { base64Forms } from '../../server/src/authtest/redact';
-import { FakeServer, scriptedServer } from './helpers/fakeServer';
+import { makeCert } from './helpers/certs';
+import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
 import { loadServers } from './helpers/realServers';
 
 const PASSWORD = 'Cli-Secret-Pw-2718';
@@ -36,7 +37,7 @@ function assertClean(text: string, secret: string): void {
 test('--help documents the exit codes', async () => {
   const r = await cli(['--help']);
   assert.equal(r.code, 0);
-  for (const c of ['0  every', '1  authentication failed', '2  usage', '3  could not connect', '4  TLS failed', '5  no AUTH']) assert.ok(r.out.includes(c), c);
+  for (const c of ['0  every', '1  authentication failed', '2  usage', '3  could not connect', '4  TLS failed', '5  no AUTH', '6  it works, with warnings']) assert.ok(r.out.includes(c), c);
 });
 
 const usage: Array<[string[], RegExp]> = [
@@ -52,6 +53,10 @@ const usage: Array<[string[], RegExp]> = [
   [['127.0.0.1', '--user', 'u\r\nQUIT', '--password-env', 'PW'], /CR, LF or NUL/],
   [['127.0.0.1:99999', '--user', 'u', '--password-env', 'PW'], /out of range/],
   [['127.0.0.1', '--user', 'u', '--bogus'], /unknown option --bogus/],
+  [['127.0.0.1', '--user', 'u', '--mech', 'PLAINN', '--password-env', 'PW'], /--mech: PLAINN is not a mechanism this tester knows/],
+  [['127.0.0.1', '--user', 'u', '--mech', 'PLAIN,XOAUTH2', '--password-env', 'PW'], /XOAUTH2 take a bearer token, never the password: give it with --token-env/],
+  [['127.0.0.1', '--user', 'u', '--password-env', 'PW', PASSWORD], /^postfix-sasl auth-test: an unexpected argument was given after the host \(argument 6; not shown/],
+  [['::1:25', '--user', 'u', '--password-env', 'PW'], /IPv6/],
 ];
 for (const [argv, msg] of usage) {
   test(`usage error: ${argv.join(' ').replace(PASSWORD, '<pw>')}`, async () => {
@@ -66,7 +71,7 @@ test('exit codes against fake servers, password from a file and from stdin, JSON
   const s = await scriptedServer({ capsBefore: ['AUTH PLAIN LOGIN'], onAuth: (line, st) => (line.includes(Buffer.from(`\0u\0${PASSWORD}`).toString('base64')) || st.step > 0 ? '235 ok' : '535 5.7.8 nope') });
   servers.push(s);
   const file = join(dir, 'pw');
-  writeFileSync(file, `${PASSWORD}\n`);
+  writeFileSync(file, `${PASSWORD}\n`, { mode: 0o600 });
   const ok = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--mech', 'PLAIN', '--password-file', file, '--format', 'json']);
   const json = JSON.parse(ok.out);
   assert.equal(json.mechanisms[0].outcome, 'ok');
@@ -83,6 +88,76 @@ test('exit codes against fake servers, password from a file and from stdin, JSON
   const gone = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--password-env', 'PW', '--timeout', '1'], { PW: PASSWORD });
   assert.equal(gone.code, 3);
   assert.match(gone.out, /Stopped at connect/);
+});
+
+test('--mech is checked before connecting: nothing reaches the server', async () => {
+  const s = await scriptedServer({ capsBefore: ['AUTH PLAIN'] });
+  servers.push(s);
+  const r = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--mech', 'PLAINN', '--password-env', 'PW'], { PW: PASSWORD });
+  assert.equal(r.code, 2);
+  await new Promise((res) => setTimeout(res, 50));
+  assert.deepEqual(s.lines, []);
+});
+
+test('a password file that other users may read is refused (as ssh refuses such a key); a private one is read', async () => {
+  const s = await scriptedServer({ capsBefore: ['AUTH PLAIN'], onAuth: () => '235 ok' });
+  servers.push(s);
+  const open = join(dir, 'open-pw');
+  writeFileSync(open, `${PASSWORD}\n`, { mode: 0o644 });
+  const refused = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--mech', 'PLAIN', '--password-file', open]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /open to other users \(mode 0644\); refused.*chmod 600/);
+  assert.deepEqual(s.lines, [], 'nothing sent');
+  const groupOnly = join(dir, 'group-pw');
+  writeFileSync(groupOnly, `${PASSWORD}\n`, { mode: 0o640 });
+  assert.equal((await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--password-file', groupOnly])).code, 2);
+  const token = join(dir, 'open-token');
+  writeFileSync(token, 'tok\n', { mode: 0o604 });
+  assert.match((await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--password-env', 'PW', '--token-file', token], { PW: PASSWORD })).err, /--token-file: .* open to other users/);
+});
+
+test('--timeout bounds each step and the whole run (6 steps), with no 30 s floor; a timeout is named', async () => {
+  // Every reply 150 ms late: each step is in time, but "all" over five mechanisms needs ~20 of them.
+  const s = await rawServer((sock) => {
+    const later = (t: string) => setTimeout(() => sock.writable && sock.write(t), 150);
+    later('220 slow.test ESMTP\r\n');
+    sock.on('data', (d) => {
+      const t = d.toString();
+      if (/^EHLO/.test(t)) later('250-slow.test\r\n250 AUTH PLAIN LOGIN CRAM-MD5 SCRAM-SHA-1 SCRAM-SHA-256\r\n');
+      else if (/^QUIT/.test(t)) later('221 bye\r\n');
+      else later('535 5.7.8 no\r\n');
+    });
+  });
+  servers.push(s);
+  const started = Date.now();
+  const r = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--timeout', '0.2', '--password-env', 'PW', '--format', 'json'], { PW: PASSWORD });
+  const wall = Date.now() - started;
+  assert.ok(wall < 1200 + 400, `took ${wall} ms for a 1.2 s limit`);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /whole test ran out of time/);
+});
+
+test('works with warnings has its own verdict and exit code 6', async () => {
+  const cert = makeCert('localhost', 'DNS:localhost,IP:127.0.0.1');
+  const ca = join(dir, 'ca.pem');
+  writeFileSync(ca, cert.cert);
+  const s = await scriptedServer({ cert, capsBefore: ['STARTTLS', 'AUTH PLAIN'], capsAfter: ['AUTH PLAIN'], onAuth: () => '235 2.7.0 ok' });
+  servers.push(s);
+  const r = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--ca', ca, '--mech', 'PLAIN', '--password-env', 'PW'], { PW: PASSWORD });
+  assert.equal(r.code, 6, r.out);
+  assert.match(r.out, /^WORKS, WITH WARNINGS: Authentication works \(PLAIN\), with warnings/);
+  assert.match(r.out, /\[warning\] AUTH is offered before TLS/);
+});
+
+test('server text reaches the terminal neutralised in text and JSON; the JSON stays valid', async () => {
+  const s = await scriptedServer({ banner: '220 evil.test \x1b[2J\x1b]0;title\x07 \x9b1m \u202egnissap', capsBefore: ['AUTH PLAIN'], onAuth: () => '535 5.7.8 \x1b[1A\rPASS: all good' });
+  servers.push(s);
+  for (const format of ['text', 'json']) {
+    const r = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--mech', 'PLAIN', '--password-env', 'PW', '--format', format], { PW: PASSWORD });
+    assert.doesNotMatch(r.out + r.err, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/, format);
+    if (format === 'json') assert.equal(JSON.parse(r.out).server.banner, 'evil.test \x1b[2J\x1b]0;title\x07 \x9b1m \u202egnissap');
+    else assert.doesNotMatch(r.out, /^PASS/m);
+  }
 });
 
 test('--insecure is loud', async () => {
@@ -106,7 +181,7 @@ test('secret search: every mode and mechanism against the real servers, text and
     for (const format of ['text', 'json']) {
       for (const secret of format === 'json' ? [pw, 'Wrong-Pw-For-Search-99'] : [pw]) {
         const r = await cli([`${S.host}:${port}`, '--user', S.user, '--tls', mode, '--mech', 'all', '--ca', S.caFile, '--format', format, '--password-env', 'PW'], { PW: secret });
-        assert.ok([0, 1].includes(r.code), `exit ${r.code} for ${port} ${mode}: ${r.err}`);
+        assert.ok([0, 1, 6].includes(r.code), `exit ${r.code} for ${port} ${mode}: ${r.err}`);
         assertClean(r.out + r.err, secret);
         assertClean(r.out + r.err, pw);
       }

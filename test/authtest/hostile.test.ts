@@ -1,12 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { AuthTestOptions, AuthTestResult, formatTextReport, runAuthTest } from '../../server/src/authtest';
+import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { TestCert, makeCert } from './helpers/certs';
 import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
 
 const PASSWORD = 'Hostile-Test-Pw-31337';
+const TOKEN = 'Hostile-Bearer-Token-4242';
 const STEP_MS = 400;
 let good: TestCert;
 let expired: TestCert;
@@ -37,10 +38,12 @@ async function run(port: number, o: Partial<AuthTestOptions> = {}): Promise<Auth
 }
 
 function assertNoSecret(r: AuthTestResult): void {
-  const outputs = [JSON.stringify(r), formatTextReport(r)];
+  const outputs = [JSON.stringify(r), formatTextReport(r), formatMarkdownReport(r)];
   for (const out of outputs) {
-    assert.ok(!out.includes(PASSWORD), 'password in output');
-    for (const f of base64Forms(PASSWORD)) assert.ok(!out.includes(f), `base64 form ${f} in output`);
+    for (const secret of [PASSWORD, TOKEN]) {
+      assert.ok(!out.includes(secret), 'secret in output');
+      for (const f of base64Forms(secret)) assert.ok(!out.includes(f), `base64 form ${f} in output`);
+    }
   }
 }
 
@@ -198,13 +201,13 @@ test('XOAUTH2: a good token works, a bad one gets the JSON challenge, an empty a
   const onAuth = (line: string) => {
     if (line === '') return '535 5.7.8 Username and Password not accepted';
     const payload = Buffer.from(line.split(' ')[2] ?? '', 'base64').toString();
-    if (payload === `user=user\x01auth=Bearer ${PASSWORD}\x01\x01`) return '235 2.7.0 Accepted';
+    if (payload === `user=user\x01auth=Bearer ${TOKEN}\x01\x01`) return '235 2.7.0 Accepted';
     return `334 ${Buffer.from('{"status":"401","schemes":"bearer","scope":"https://mail.google.com/"}').toString('base64')}`;
   };
   const s = await serve(scriptedServer({ cert: good, capsBefore: ['STARTTLS'], capsAfter: ['AUTH XOAUTH2 PLAIN'], onAuth }));
-  const ok = await run(s.port, { tls: 'starttls', ca: good.cert, mechanisms: ['XOAUTH2'] });
+  const ok = await run(s.port, { tls: 'starttls', ca: good.cert, mechanisms: ['XOAUTH2'], token: TOKEN });
   assert.equal(ok.mechanisms[0].outcome, 'ok');
-  const bad = await run(s.port, { tls: 'starttls', ca: good.cert, mechanisms: ['XOAUTH2'], password: 'expired-token-123' });
+  const bad = await run(s.port, { tls: 'starttls', ca: good.cert, mechanisms: ['XOAUTH2'], token: 'expired-token-123' });
   assert.equal(bad.mechanisms[0].outcome, 'rejected');
   assert.equal(bad.mechanisms[0].code, 535);
   assert.ok(s.lines.includes(''), 'answered the error challenge with an empty line');
@@ -274,13 +277,101 @@ test('no open sockets or timers remain', async () => {
   assert.deepEqual(openHandles(), []);
 });
 
-test('a server that echoes the password in its 535 text and in its banner: it appears in no field of the result', async () => {
+test('a server that echoes the password in its 535 text, and in its banner once it has been sent it: it appears in no field of the result', async () => {
   const echo = `${PASSWORD} is wrong`;
-  const s = await serve(scriptedServer({ banner: `220 fake.test ESMTP ${Buffer.from(PASSWORD).toString('base64')}`, capsBefore: ['AUTH PLAIN'], onAuth: () => `535 5.7.8 ${echo}` }));
-  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  let connections = 0;
+  const s = await serve(
+    rawServer((sock) => {
+      // The second connection's banner comes after the first one sent the password.
+      sock.write(++connections === 1 ? '220 fake.test ESMTP\r\n' : `220 fake.test ESMTP ${Buffer.from(PASSWORD).toString('base64')}\r\n`);
+      sock.on('data', (d) => {
+        const t = d.toString();
+        if (/^EHLO/.test(t)) sock.write('250-fake.test\r\n250 AUTH PLAIN LOGIN\r\n');
+        else if (/^AUTH LOGIN/.test(t)) sock.write(`334 ${Buffer.from(`Password for ${PASSWORD}:`).toString('base64')}\r\n`);
+        else if (/^AUTH/.test(t)) sock.write(`535 5.7.8 ${echo}\r\n`);
+        else if (/^QUIT/.test(t)) sock.end('221 bye\r\n');
+        else sock.write('535 5.7.8 no\r\n');
+      });
+    }),
+  );
+  const r = await run(s.port, { mechanisms: ['PLAIN', 'LOGIN'] });
   assert.equal(r.mechanisms[0].outcome, 'rejected');
   assert.match(r.mechanisms[0].message, /<redacted> is wrong/);
   assert.ok(r.findings.some((f) => f.detail.includes('<redacted> is wrong')));
+  assert.ok(r.transcript.some((e) => e.dir === '<-' && e.text === '220 fake.test ESMTP <redacted>'), 'second banner redacted');
+});
+
+test('redaction does not point at the password: a secret in the text before AUTH (banner, certificate, the user name) is left alone everywhere', async () => {
+  // With the password "Postfix", "ESMTP <redacted>" would name it; the banner had it before we sent anything.
+  const s = await serve(scriptedServer({ banner: '220 mail.test ESMTP Postfix', capsBefore: ['AUTH PLAIN'], onAuth: () => '535 5.7.8 Postfix says no' }));
+  const r = await runAuthTest({ host: '127.0.0.1', port: s.port, tls: 'none', user: 'user', password: 'Postfix', mechanisms: ['PLAIN'], timeoutMs: STEP_MS, probeLegacyTls: false });
+  const text = formatTextReport(r);
+  assert.equal(r.server.banner, 'mail.test ESMTP Postfix');
+  assert.match(text, /Banner: mail\.test ESMTP Postfix$/m);
+  assert.match(r.mechanisms[0].message, /^535 5\.7\.8 Postfix says no$/);
+  // What carried the password itself is still redacted: the AUTH line shows no base64 of it.
+  for (const f of base64Forms('Postfix')) assert.ok(!text.includes(f), f);
+  assert.match(text, /-> AUTH PLAIN <redacted>/);
+});
+
+test('values derived from the password are redacted where a server echoes them: CRAM-MD5 digest, SCRAM proof', async () => {
+  const challenge = Buffer.from('<1896.697170952@fake.test>').toString('base64');
+  const cram = await serve(
+    scriptedServer({ capsBefore: ['AUTH CRAM-MD5'], onAuth: (line, st) => (st.step === 0 ? `334 ${challenge}` : `535 5.7.8 bad digest ${Buffer.from(line, 'base64').toString()} for ${line}`) }),
+  );
+  const r = await run(cram.port, { mechanisms: ['CRAM-MD5'] });
+  const answer = cram.lines.find((l) => /^[A-Za-z0-9+/=]{20,}$/.test(l))!;
+  const digest = Buffer.from(answer, 'base64').toString().split(' ')[1];
+  const all = JSON.stringify(r) + formatTextReport(r) + formatMarkdownReport(r);
+  assert.match(digest, /^[0-9a-f]{32}$/);
+  assert.ok(!all.includes(digest), 'CRAM-MD5 digest in output');
+  assert.ok(!all.includes(answer), 'CRAM-MD5 answer in output');
+  assert.match(r.mechanisms[0].message, /bad digest user <redacted> for \S*<redacted>/);
+
+  const nonceEcho = await serve(
+    scriptedServer({
+      capsBefore: ['AUTH SCRAM-SHA-256'],
+      onAuth: (line, st) => {
+        if (st.step === 0) {
+          const first = Buffer.from(line.split(' ')[2], 'base64').toString();
+          const nonce = /r=([^,]+)/.exec(first)![1];
+          return `334 ${Buffer.from(`r=${nonce}srv,s=${Buffer.from('salt').toString('base64')},i=4096`).toString('base64')}`;
+        }
+        const proof = /p=(.+)$/.exec(Buffer.from(line, 'base64').toString())![1];
+        return `535 5.7.8 proof ${proof} (${Buffer.from(proof, 'base64').toString('hex')}) rejected`;
+      },
+    }),
+  );
+  const sr = await run(nonceEcho.port, { mechanisms: ['SCRAM-SHA-256'] });
+  assert.match(sr.mechanisms[0].message, /^535 5\.7\.8 proof <redacted> \(<redacted>\) rejected$/);
+});
+
+test('server text reaches the terminal with its control characters visible and no line of its own', async () => {
+  const s = await serve(scriptedServer({ banner: '220-fake.test \x1b[2J\x1b[1;1HPASS: forged\r\n220 fine \u202e\x9b31m', capsBefore: ['AUTH PLAIN'], onAuth: () => '535 5.7.8 \x1b]8;;https://evil/\x07no\rPASS' }));
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  const text = formatTextReport(r);
+  assert.doesNotMatch(text, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
+  assert.doesNotMatch(text, /^PASS/m);
+  assert.match(text, /\\x1b\[2J/);
+  assert.match(text, /\\u\{202e\}/);
+});
+
+test('"all" with a token tries XOAUTH2 and OAUTHBEARER with the token, never the password; the other mechanisms still count', async () => {
+  const sent: string[] = [];
+  const s = await serve(
+    scriptedServer({
+      capsBefore: ['AUTH XOAUTH2 OAUTHBEARER PLAIN'],
+      onAuth: (line) => {
+        sent.push(Buffer.from(line.split(' ')[2] ?? '', 'base64').toString());
+        return line.startsWith('AUTH PLAIN') || sent.at(-1)!.includes(`auth=Bearer ${TOKEN}\x01`) ? '235 2.7.0 ok' : '535 5.7.8 no';
+      },
+    }),
+  );
+  const r = await run(s.port, { mechanisms: 'all', token: TOKEN });
+  assert.deepEqual(r.mechanisms.map((m) => [m.name, m.outcome]), [['XOAUTH2', 'ok'], ['OAUTHBEARER', 'ok'], ['PLAIN', 'ok']]);
+  assert.deepEqual(sent.slice(0, 2), [`user=user\x01auth=Bearer ${TOKEN}\x01\x01`, `n,a=user,\x01auth=Bearer ${TOKEN}\x01\x01`]);
+  assert.ok(!sent.slice(0, 2).some((p) => p.includes(PASSWORD)), 'the password went out as a token');
+  assert.equal(r.verdict, 'insecure', 'it worked (in clear), not FAIL');
 });
 
 test('"all" never hands the password to XOAUTH2 as a token; it is listed as not tried', async () => {

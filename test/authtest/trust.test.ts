@@ -41,7 +41,7 @@ describe('normalizeFingerprint', () => {
 describe('pinning a certificate that would not verify (another name, self-signed)', () => {
   test('the pinned certificate is accepted; what other clients would refuse stays a warning', async () => {
     const r = await run({ pinnedFingerprint: fingerprintOf(otherName) });
-    assert.equal(r.verdict, 'pass', r.summary);
+    assert.equal(r.verdict, 'warnings', r.summary);
     assert.equal(r.tls?.verification, 'pinned');
     const mismatch = r.findings.find((f) => f.code === 'certificate-name-mismatch');
     assert.equal(mismatch?.severity, 'warning');
@@ -90,7 +90,7 @@ describe('report headline and markdown', () => {
   };
   const cases: [string, Partial<AuthTestResult>, string][] = [
     ['pass', {}, 'PASS: mail.example port 587 (starttls): PLAIN worked'],
-    ['pass with warnings', { findings: [{ code: 'legacy-tls-accepted', severity: 'warning', title: 't', detail: 'd' }, { code: 'certificate-self-signed', severity: 'warning', title: 't', detail: 'd' }] }, 'PASS: mail.example port 587 (starttls): PLAIN worked, with 2 warnings'],
+    ['pass with warnings', { verdict: 'warnings', findings: [{ code: 'legacy-tls-accepted', severity: 'warning', title: 't', detail: 'd' }, { code: 'certificate-self-signed', severity: 'warning', title: 't', detail: 'd' }] }, 'PASS: mail.example port 587 (starttls): PLAIN worked, with 2 warnings'],
     ['one rejected, one worked', { verdict: 'auth-failed', mechanisms: [{ name: 'PLAIN', outcome: 'ok', message: '', ms: 1 }, { name: 'CRAM-MD5', outcome: 'rejected', message: '', ms: 1 }] }, 'FAIL: mail.example port 587 (starttls): CRAM-MD5 rejected; PLAIN worked'],
     ['an untrusted certificate', { verdict: 'tls-failed', mechanisms: [], error: { stage: 'TLS', message: 'x', certificate: 'untrusted' } }, 'FAIL: mail.example port 587 (starttls): stopped at TLS after the banner: the certificate is not trusted, no password sent'],
     ['a changed certificate', { verdict: 'tls-failed', mechanisms: [], error: { stage: 'TLS', message: 'x', certificate: 'changed' } }, 'FAIL: mail.example port 587 (starttls): stopped at TLS after the banner: the certificate is not the pinned one, no password sent'],

@@ -147,7 +147,7 @@ async function rememberTarget(context: vscode.ExtensionContext, last: LastUsed, 
 /** Saves a password that worked when asked to; offers to forget a saved one that the server refused. */
 async function afterRun(context: vscode.ExtensionContext, result: AuthTestResult, t: Target, secret: PasswordChoice): Promise<void> {
   const key = secretKey(t.host, t.port, t.tls, t.user);
-  const worked = result.verdict === 'pass' || result.verdict === 'insecure';
+  const worked = result.verdict === 'pass' || result.verdict === 'warnings' || result.verdict === 'insecure';
   if (secret.remember && worked) await context.secrets.store(key, secret.password);
   if (secret.fromStore && result.verdict === 'auth-failed') {
     void vscode.window.showWarningMessage(forNotification(`The saved password for ${t.user} at ${t.host} was refused.`), 'Forget the saved password').then((choice) => {

@@ -24,8 +24,11 @@ export function decodeChallenge(text: string): Buffer {
   return Buffer.from(t, 'base64');
 }
 
-/** Runs one SASL exchange on an open session and classifies the end. Never throws. */
-export async function runMechanism(conn: SmtpConnection, client: SaslClient, stepMs: number): Promise<MechanismResult> {
+/**
+ * Runs one SASL exchange on an open session and classifies the end. Never throws. `onSecret` hears each
+ * value derived from the password before it goes on the wire, so the redactor knows it.
+ */
+export async function runMechanism(conn: SmtpConnection, client: SaslClient, stepMs: number, onSecret: (s: string) => void): Promise<MechanismResult> {
   const started = Date.now();
   const result = (outcome: Outcome, message: string, code?: number): MechanismResult => {
     const r: MechanismResult = { name: client.name, outcome, message, ms: Date.now() - started };
@@ -35,6 +38,7 @@ export async function runMechanism(conn: SmtpConnection, client: SaslClient, ste
   let reply: SmtpReply | undefined;
   try {
     const init = client.initial();
+    init?.secrets?.forEach(onSecret);
     const line = `AUTH ${client.name}${init ? ` ${init.response || '='}` : ''}`;
     const display = `AUTH ${client.name}${init ? ` ${init.display || '='}` : ''}`;
     reply = await conn.command('AUTH', line, stepMs, display);
@@ -49,6 +53,7 @@ export async function runMechanism(conn: SmtpConnection, client: SaslClient, ste
         const cancel = await conn.command('AUTH', '*', stepMs).catch(() => undefined);
         return result('error', err instanceof SmtpTestError ? err.detail : err.message, cancel?.code);
       }
+      answer.secrets?.forEach(onSecret);
       reply = await conn.command('AUTH', answer.response, stepMs, answer.display);
     }
   } catch (err) {

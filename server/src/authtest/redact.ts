@@ -24,25 +24,58 @@ export function base64Forms(secret: string): string[] {
 }
 
 /**
- * Replaces secrets and their base64 forms. The mechanisms already hand the transcript redacted display
- * text; this is the safety net for whatever else might echo a secret (a server repeating our line,
- * an error message).
+ * The one redactor of an auth test: the password, the token, every value derived from them (base64 forms,
+ * a CRAM-MD5 digest, a SCRAM proof) and their base64 forms, replaced in every output field.
+ *
+ * Redaction must not point at the secret. With the password "Postfix", `ESMTP <redacted>` in the banner
+ * would tell the reader what it is. So text seen before the first AUTH command (banner, EHLO, the
+ * certificate, the user's own input) is "natural": a secret that occurs there was not echoed (the server
+ * had not been sent it) and is left alone everywhere, as it is already in the output by itself. Only
+ * what appears after the secret could have been sent, and nowhere in the natural text, is replaced.
  */
 export class Redactor {
-  private readonly needles: string[];
+  private needles: string[] = [];
+  private readonly naturalText: string[] = [];
+  private readonly natural = new Set<string>();
+  private open = true;
+
   constructor(secrets: Array<string | undefined>) {
-    const all = new Set<string>();
-    for (const s of secrets) {
-      if (!s) continue;
-      all.add(s);
-      for (const f of base64Forms(s)) all.add(f);
-    }
-    // Longest first, so a longer form is not half-replaced by a shorter one.
-    this.needles = [...all].sort((a, b) => b.length - a.length);
+    for (const s of secrets) this.add(s);
   }
+
+  /** A secret (or a value derived from one) and its base64 forms. */
+  add(secret: string | undefined): void {
+    if (!secret) return;
+    const fresh = [secret, ...base64Forms(secret)].filter((n) => !this.needles.includes(n));
+    if (!fresh.length) return;
+    for (const n of fresh) if (this.naturalText.some((t) => t.includes(n))) this.natural.add(n);
+    // Longest first, so a longer form is not half-replaced by a shorter one.
+    this.needles = [...this.needles, ...fresh].sort((a, b) => b.length - a.length);
+  }
+
+  /** Text that exists without any secret having been sent; ignored once the first AUTH has gone out. */
+  observeNatural(text: string): void {
+    if (!this.open || !text) return;
+    this.naturalText.push(text);
+    for (const n of this.needles) if (text.includes(n)) this.natural.add(n);
+  }
+
+  /** Called as the first AUTH command leaves: from here on, whatever holds a secret may be an echo. */
+  closeNatural(): void {
+    this.open = false;
+  }
+
   clean(text: string): string {
     let out = text;
-    for (const n of this.needles) if (out.includes(n)) out = out.split(n).join(REDACTED);
+    for (const n of this.needles) if (!this.natural.has(n) && out.includes(n)) out = out.split(n).join(REDACTED);
     return out;
   }
+}
+
+/** A copy of a plain JSON-like value with every string passed through `f`. */
+export function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
+  return value;
 }

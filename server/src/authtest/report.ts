@@ -1,9 +1,11 @@
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { AuthTestResult, TestStop } from './runAuthTest';
 import { formatTranscript } from './transcript';
+import { forTerminal } from './terminalText';
 
 const VERDICT_WORDS: Record<AuthTestResult['verdict'], string> = {
   pass: 'PASS',
+  warnings: 'WORKS, WITH WARNINGS',
   insecure: 'WORKS, UNSAFELY',
   'auth-failed': 'FAIL',
   'no-auth': 'NO AUTH',
@@ -37,12 +39,15 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
 }
 
-/** The plain-text report: verdict first, then mechanisms, findings, TLS, capabilities, transcript. */
+/**
+ * The plain-text report: verdict first, then mechanisms, findings, TLS, capabilities, transcript. Every
+ * line is made safe for a terminal, so a line break or escape sequence in server text cannot forge a line.
+ */
 export function formatTextReport(r: AuthTestResult, withTranscript = true): string {
   const out = [`${VERDICT_WORDS[r.verdict]}: ${r.summary}`, `Server: ${r.host} port ${r.port}, TLS mode ${r.tlsMode}, user ${r.user}, ${r.ms} ms`, ''];
   if (r.mechanisms.length) {
     out.push('Mechanisms:');
-    const rows = [['name', 'outcome', 'code', 'ms', 'message'], ...r.mechanisms.map((m) => [m.name, m.outcome, m.code === undefined ? '' : String(m.code), String(m.ms), m.message])];
+    const rows = [['name', 'outcome', 'code', 'ms', 'message'], ...r.mechanisms.map((m) => [m.name, m.outcome, m.code === undefined ? '' : String(m.code), String(m.ms), forTerminal(m.message)])];
     out.push(...table(rows).map((l) => `  ${l}`), '');
   }
   if (r.findings.length) {
@@ -57,8 +62,9 @@ export function formatTextReport(r: AuthTestResult, withTranscript = true): stri
   if (r.server.banner) out.push(`Banner: ${r.server.banner}`);
   if (r.tlsMode !== 'implicit') out.push(`Before TLS: ${capsLine(r.server.before)}`);
   if (r.tlsMode !== 'none') out.push(`After TLS:  ${capsLine(r.server.after)}`);
-  if (withTranscript && r.transcript.length) out.push('', 'Transcript:', formatTranscript(r.transcript));
-  return out.join('\n') + '\n';
+  const safe = out.map(forTerminal);
+  if (withTranscript && r.transcript.length) safe.push('', 'Transcript:', formatTranscript(r.transcript));
+  return safe.join('\n') + '\n';
 }
 
 /**
@@ -86,9 +92,11 @@ export function reportHeadline(r: AuthTestResult): string {
   const failed = r.mechanisms.filter((m) => m.outcome !== 'ok' && m.outcome !== 'not-offered').map((m) => `${m.name} ${m.outcome}`);
   const worked = ok.length ? `${ok.join(', ')} worked` : '';
   switch (r.verdict) {
-    case 'pass': {
+    case 'pass':
+      return `PASS: ${where}: ${worked}`;
+    case 'warnings': {
       const warnings = r.findings.filter((f) => f.severity === 'warning').length;
-      return `PASS: ${where}: ${worked}${warnings ? `, with ${warnings} warning${warnings > 1 ? 's' : ''}` : ''}`;
+      return `PASS: ${where}: ${worked}, with ${warnings} warning${warnings === 1 ? '' : 's'}`;
     }
     case 'insecure':
       return `FAIL: ${where}: ${worked}, but unsafely (${r.findings.find((f) => f.severity === 'error')?.title ?? 'see the findings'})`;

@@ -3,8 +3,8 @@ import { assess } from './assess';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { CertificateRefused, SmtpTestError, Stage, asSmtpTestError } from './errors';
 import { Finding } from './findings';
-import { PASSWORD_MECHANISMS, createMechanism } from './mechanisms';
-import { Redactor } from './redact';
+import { SUPPORTED_MECHANISMS, TOKEN_MECHANISMS, createMechanism } from './mechanisms';
+import { Redactor, mapStrings } from './redact';
 import { CLI_REMEDIES, Remedies } from './remedies';
 import { checkCaCertificates, normalizeFingerprint } from './trust';
 import { ConnectionLimits } from './smtpConnection';
@@ -21,8 +21,10 @@ export interface AuthTestOptions {
   port?: number;
   tls: TlsMode;
   user: string;
-  /** The password (or XOAUTH2 token), or a function giving it; asked for once, never stored in the result. */
+  /** The password, or a function giving it; asked for once, never stored in the result. */
   password: string | (() => string | Promise<string>);
+  /** A bearer token for XOAUTH2 / OAUTHBEARER; without one they are not tried (the password is never sent as a token). */
+  token?: string;
   mechanisms: string[] | 'all';
   /** Extra trust anchors (PEM), added to the system's. */
   ca?: string | Buffer | Array<string | Buffer>;
@@ -51,10 +53,11 @@ export interface AuthTestOptions {
 }
 
 /**
- * pass: every asked mechanism worked and no finding is an error. insecure: they worked, but with error
- * findings (e.g. AUTH accepted in clear). The others name the stage that stopped the test.
+ * pass: every asked mechanism worked and nothing needs a look. warnings: they worked, with warning findings
+ * (e.g. TLS 1.0 accepted). insecure: they worked, but with error findings (e.g. AUTH accepted in clear).
+ * The others name the stage that stopped the test.
  */
-export type Verdict = 'pass' | 'insecure' | 'auth-failed' | 'no-auth' | 'tls-failed' | 'connect-failed' | 'input-error';
+export type Verdict = 'pass' | 'warnings' | 'insecure' | 'auth-failed' | 'no-auth' | 'tls-failed' | 'connect-failed' | 'input-error';
 
 export interface AuthTestResult {
   verdict: Verdict;
@@ -100,12 +103,16 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     if (ca) checkCaCertificates(ca);
     password = typeof opts.password === 'function' ? await opts.password() : opts.password;
     checkNoControl('password', password);
+    if (opts.token !== undefined) checkNoControl('token', opts.token);
   } catch (err) {
     const e = asSmtpTestError(err, 'input');
     // The user name may hold a control character: show it escaped.
     return { ...base, user: JSON.stringify(opts.user), verdict: 'input-error', summary: e.message, server: { banner: '' }, mechanisms: [], findings: [], transcript: [], error: { stage: e.stage, message: e.detail }, ms: Date.now() - started };
   }
-  const transcript = new Transcript(new Redactor([password]), opts.onTranscript);
+  const redactor = new Redactor([password, opts.token]);
+  // What the user typed is in the output by itself; redacting it there would point at the secret.
+  for (const typed of [opts.host, opts.user, opts.ehloName ?? '']) redactor.observeNatural(typed);
+  const transcript = new Transcript(redactor, opts.onTranscript);
   const progress = (m: string) => opts.onProgress?.(m);
   const settings: SessionSettings = {
     host: opts.host,
@@ -122,7 +129,8 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     limits: opts.limits,
     resolve: opts.resolve,
   };
-  const credentials = { user: opts.user, password };
+  const credentials = { user: opts.user, password, token: opts.token || undefined };
+  const usable = (m: string) => SUPPORTED_MECHANISMS.includes(m) && (!!credentials.token || !TOKEN_MECHANISMS.includes(m));
   const first: SessionState = {};
   const mechanisms: MechanismResult[] = [];
   let unsupportedOffered: string[] = [];
@@ -133,13 +141,17 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     let conn = await openSession(settings, first);
     const caps = first.after ?? first.before;
     const offered = caps ? offeredMechanisms(caps) : [];
-    const wanted = opts.mechanisms === 'all' ? offered.filter((m) => PASSWORD_MECHANISMS.includes(m)) : opts.mechanisms.map((m) => m.toUpperCase());
-    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !PASSWORD_MECHANISMS.includes(m));
+    const wanted = opts.mechanisms === 'all' ? offered.filter(usable) : opts.mechanisms.map((m) => m.toUpperCase());
+    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !usable(m));
+    // The certificate and the first session's texts came before any secret was sent.
+    mapStrings([first.banner, first.before, first.after, first.tls], (s) => (redactor.observeNatural(s), s));
+    redactor.closeNatural();
     let fresh = true;
     for (const name of wanted) {
       const client = createMechanism(name, credentials, opts.host);
       if (!client) {
-        mechanisms.push({ name, outcome: 'error', message: `this tester does not implement ${name}`, ms: 0 });
+        const why = TOKEN_MECHANISMS.includes(name) ? `${name} takes a bearer token and none was given; the password is never sent as one` : `this tester does not implement ${name}`;
+        mechanisms.push({ name, outcome: 'error', message: why, ms: 0 });
         continue;
       }
       if (!offered.includes(name)) {
@@ -157,7 +169,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
           continue;
         }
       }
-      mechanisms.push(await runMechanism(conn, client, settings.stepMs));
+      mechanisms.push(await runMechanism(conn, client, settings.stepMs, (s) => redactor.add(s)));
       await conn.quit(settings.stepMs);
       fresh = false;
     }
@@ -191,15 +203,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   if (error) result.error = error;
   // The transcript is redacted as it is written; a server can also echo the password in a reply that a
   // mechanism message, a finding or the error quotes, so every other field passes the redactor too.
-  return redactDeep(result, transcript.redactor);
-}
-
-/** A copy of a plain JSON-like value with every string cleaned. */
-function redactDeep<T>(value: T, redactor: Redactor): T {
-  if (typeof value === 'string') return redactor.clean(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redactor)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redactor)])) as T;
-  return value;
+  return mapStrings(result, (s) => redactor.clean(s));
 }
 
 /** One extra connection offering only TLS 1.0/1.1; returns the protocol the server agreed to, or null. */
@@ -226,7 +230,8 @@ function decide(error: AuthTestResult['error'], mechanisms: MechanismResult[], f
   const tried = mechanisms.filter((m) => m.outcome !== 'not-offered');
   if (!tried.length) return 'no-auth';
   if (mechanisms.some((m) => m.outcome !== 'ok')) return 'auth-failed';
-  return findings.some((f) => f.severity === 'error') ? 'insecure' : 'pass';
+  if (findings.some((f) => f.severity === 'error')) return 'insecure';
+  return findings.some((f) => f.severity === 'warning') ? 'warnings' : 'pass';
 }
 
 function summarise(verdict: Verdict, mechanisms: MechanismResult[], error: AuthTestResult['error']): string {
@@ -235,6 +240,8 @@ function summarise(verdict: Verdict, mechanisms: MechanismResult[], error: AuthT
   switch (verdict) {
     case 'pass':
       return `Authentication works (${ok.join(', ')}).`;
+    case 'warnings':
+      return `Authentication works (${ok.join(', ')}), with warnings: see below.`;
     case 'insecure':
       return `Authentication works (${ok.join(', ')}), but not safely: see the errors below.`;
     case 'auth-failed':

@@ -1,4 +1,5 @@
 import { Redactor } from './redact';
+import { forTerminal } from './terminalText';
 
 /** `->` sent in clear, `<-` received in clear, `~>`/`<~` the same under TLS, `===` our own notes. */
 export type Direction = '->' | '<-' | '~>' | '<~' | '===';
@@ -22,6 +23,8 @@ export class Transcript {
   ) {}
 
   add(dir: Direction, text: string, ms?: number): void {
+    // Until the first AUTH, everything here (the server's and our own words) is natural text.
+    this.redactor.observeNatural(text);
     const e: TranscriptEntry = { at: Date.now() - this.t0, dir, text: this.redactor.clean(text) };
     if (ms !== undefined) e.ms = ms;
     this.entries.push(e);
@@ -33,10 +36,11 @@ export class Transcript {
   }
 }
 
+/** One entry, a line per reply line, each with its control characters made visible. */
 export function formatEntry(e: TranscriptEntry): string {
   const timing = e.ms !== undefined ? `  (${e.ms} ms)` : '';
   const lines = e.text.split('\n');
-  return lines.map((l, i) => `${e.dir} ${l}${i === lines.length - 1 ? timing : ''}`).join('\n');
+  return lines.map((l, i) => `${e.dir} ${forTerminal(l)}${i === lines.length - 1 ? timing : ''}`).join('\n');
 }
 
 export function formatTranscript(entries: readonly TranscriptEntry[]): string {

@@ -4,7 +4,7 @@ import { SmtpTestError } from './errors';
 const FORBIDDEN = /[\r\n\0]/;
 
 /** Refuses CR, LF and NUL before anything is sent: they would let a value inject SMTP commands. */
-export function checkNoControl(what: 'host' | 'user' | 'password' | 'EHLO name', value: string): void {
+export function checkNoControl(what: 'host' | 'user' | 'password' | 'token' | 'EHLO name', value: string): void {
   if (FORBIDDEN.test(value)) {
     // Never echo the value: it may be the password.
     throw new SmtpTestError('input', `the ${what} contains CR, LF or NUL; refused before connecting`);

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { AuthTestResult, DEFAULT_PORTS, TlsMode, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
+import { AuthTestResult, DEFAULT_PORTS, SUPPORTED_MECHANISMS, TlsMode, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
 import { SmtpTestError } from '../authtest/errors';
+import { TOKEN_MECHANISMS } from '../authtest/mechanisms';
+import { forTerminal, jsonForTerminal } from '../authtest/terminalText';
 import { checkNoControl } from '../authtest/validate';
+import { readSecretFile } from './secretFile';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -10,7 +13,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-export const EXIT = { ok: 0, authFailed: 1, usage: 2, connect: 3, tls: 4, noAuth: 5 } as const;
+export const EXIT = { ok: 0, authFailed: 1, usage: 2, connect: 3, tls: 4, noAuth: 5, warnings: 6 } as const;
 
 export const AUTH_TEST_HELP = `Usage: postfix-sasl auth-test HOST[:PORT] --user USER [options]
 
@@ -22,30 +25,37 @@ Options:
   --tls MODE               starttls (default), starttls-optional, implicit or none
                            default port: 587 for starttls, 465 for implicit, 25 for none
   --mech LIST|all          mechanisms to try, comma-separated, or all offered (default: all)
-                           PLAIN LOGIN CRAM-MD5 DIGEST-MD5 SCRAM-SHA-1 SCRAM-SHA-256 XOAUTH2
+                           PLAIN LOGIN CRAM-MD5 DIGEST-MD5 SCRAM-SHA-1 SCRAM-SHA-256, and with
+                           a token XOAUTH2 OAUTHBEARER (all tries these only when a token is given)
   --ca FILE                also trust this CA certificate (PEM), e.g. a self-signed server's
   --insecure               do not verify the certificate (reported as a finding)
   --timeout SECONDS        limit for each step (default 10); the whole test gets 6 times that
+                           (a step that runs out is reported as a timeout)
   --ehlo NAME              the name to send in EHLO
   --format text|json       output format (default text)
-  --password-env VAR       read the password (or XOAUTH2 token) from environment variable VAR
-  --password-file FILE     read it from the first line of FILE ('-' for standard input)
+  --password-env VAR       read the password from environment variable VAR
+  --password-file FILE     read it from the first line of FILE ('-' for standard input); a file
+                           that others may read is refused, as ssh refuses such a key
+  --token-env VAR          a bearer token for XOAUTH2/OAUTHBEARER from variable VAR
+  --token-file FILE        the token from the first line of FILE (same rules as above)
   -h, --help               show this help
 Without --password-env or --password-file the password is asked for, unechoed, on a
 terminal. There is deliberately no --password option: arguments are visible to other users.
 
 Exit codes:
-  0  every mechanism tried worked and nothing unsafe was found
-  1  authentication failed (rejected, temporary failure, protocol error), or it worked
-     with an error-level finding such as AUTH accepted without TLS
+  0  every mechanism tried worked and nothing was found that needs a look
+  1  authentication failed (rejected, temporary failure, timeout, protocol error), or it
+     worked with an error-level finding such as AUTH accepted without TLS
   2  usage error, or a user name, host or password containing CR, LF or NUL
   3  could not connect (connect, banner or EHLO stage)
   4  TLS failed (no STARTTLS, handshake failed, certificate not trusted)
   5  no AUTH offered, or none of the requested mechanisms offered
+  6  it works, with warnings (e.g. TLS 1.0/1.1 accepted, AUTH offered before TLS)
 `;
 
 const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
   pass: EXIT.ok,
+  warnings: EXIT.warnings,
   insecure: EXIT.authFailed,
   'auth-failed': EXIT.authFailed,
   'no-auth': EXIT.noAuth,
@@ -55,7 +65,7 @@ const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
 };
 
 const TLS_MODES: TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
-const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--ehlo'];
+const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--token-env', '--token-file', '--ehlo'];
 const FLAG_OPTIONS = ['--insecure', '--help', '-h'];
 
 class UsageError extends Error {}
@@ -88,20 +98,11 @@ function parseArgs(argv: string[]): Parsed {
     } else if (target === undefined) {
       target = arg;
     } else {
-      throw new UsageError(`unexpected argument "${arg}"`);
+      // Not echoed: a second word is often a password typed in the wrong place.
+      throw new UsageError(`an unexpected argument was given after the host (argument ${i + 1}; not shown, in case it is a password)`);
     }
   }
   return { target, values, flags };
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function firstLine(text: string): string {
-  return text.replace(/\r?\n[\s\S]*$/, '');
 }
 
 /** Reads a line from a terminal without echoing it. */
@@ -132,24 +133,39 @@ function promptHidden(io: CliIo, question: string): Promise<string> {
   });
 }
 
-async function getPassword(p: Parsed, io: CliIo): Promise<string> {
-  const envVar = p.values.get('--password-env');
-  const file = p.values.get('--password-file');
-  if (envVar && file) throw new UsageError('give either --password-env or --password-file, not both');
+/** A secret from `--KIND-env` or `--KIND-file`, or undefined when neither is given. */
+async function secretFrom(p: Parsed, io: CliIo, kind: 'password' | 'token'): Promise<string | undefined> {
+  const envVar = p.values.get(`--${kind}-env`);
+  const file = p.values.get(`--${kind}-file`);
+  if (envVar && file) throw new UsageError(`give either --${kind}-env or --${kind}-file, not both`);
   if (envVar) {
     const v = io.env[envVar];
     if (v === undefined) throw new UsageError(`environment variable ${envVar} is not set`);
     return v;
   }
-  if (file) {
-    try {
-      return firstLine(file === '-' ? await readAll(io.stdin) : readFileSync(file, 'utf8'));
-    } catch (err) {
-      throw new UsageError(`cannot read the password file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-  }
+  if (!file) return undefined;
+  const read = await readSecretFile(file, io.stdin);
+  if (!read.ok) throw new UsageError(`--${kind}-file: ${read.reason}`);
+  return read.value;
+}
+
+async function getPassword(p: Parsed, io: CliIo): Promise<string> {
+  const given = await secretFrom(p, io, 'password');
+  if (given !== undefined) return given;
   if ((io.stdin as NodeJS.ReadStream).isTTY) return promptHidden(io, 'Password: ');
   throw new UsageError('no password: use --password-env VAR or --password-file FILE (standard input is not a terminal)');
+}
+
+/** --mech: 'all', or names this tester knows; a token mechanism only with a token. */
+function readMechanisms(text: string, hasToken: boolean): string[] | 'all' {
+  if (text.toLowerCase() === 'all') return 'all';
+  const names = text.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+  if (!names.length) throw new UsageError('--mech needs at least one mechanism');
+  const unknown = names.filter((m) => !SUPPORTED_MECHANISMS.includes(m));
+  if (unknown.length) throw new UsageError(`--mech: ${forTerminal(unknown.join(', '))} ${unknown.length > 1 ? 'are' : 'is'} not a mechanism this tester knows (${SUPPORTED_MECHANISMS.join(' ')})`);
+  const needToken = names.filter((m) => TOKEN_MECHANISMS.includes(m));
+  if (needToken.length && !hasToken) throw new UsageError(`${needToken.join(' and ')} take a bearer token, never the password: give it with --token-env VAR or --token-file FILE`);
+  return names;
 }
 
 export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number> {
@@ -167,9 +183,8 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     if (!TLS_MODES.includes(tls)) throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}`);
     const format = p.values.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
-    const mechText = p.values.get('--mech') ?? 'all';
-    const mechanisms = mechText.toLowerCase() === 'all' ? 'all' : mechText.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
-    if (mechanisms !== 'all' && !mechanisms.length) throw new UsageError('--mech needs at least one mechanism');
+    const tokenGiven = p.values.has('--token-env') || p.values.has('--token-file');
+    const mechanisms = readMechanisms(p.values.get('--mech') ?? 'all', tokenGiven);
     const timeoutText = p.values.get('--timeout') ?? '10';
     const seconds = Number(timeoutText);
     if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) throw new UsageError(`--timeout must be a number of seconds, not "${timeoutText}"`);
@@ -185,6 +200,8 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     const { host, port } = parseHostPort(p.target);
     const insecure = p.flags.has('--insecure');
     if (insecure) io.stderr.write('WARNING: --insecure: the certificate is not checked; anyone between here and the server could read the password.\n');
+    if (p.values.get('--token-file') === '-' && p.values.get('--password-file') === '-') throw new UsageError('the password and the token cannot both come from standard input');
+    const token = await secretFrom(p, io, 'token');
     const password = await getPassword(p, io);
     const showProgress = format === 'text' && (io.stderr as NodeJS.WriteStream).isTTY;
     const result = await runAuthTest({
@@ -193,22 +210,23 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
       tls,
       user,
       password,
+      token,
       mechanisms,
       ca,
       insecure,
       timeoutMs: seconds * 1000,
-      totalTimeoutMs: Math.max(30, seconds * 6) * 1000,
+      totalTimeoutMs: seconds * 6 * 1000,
       ehloName: p.values.get('--ehlo'),
-      onProgress: showProgress ? (m) => io.stderr.write(`… ${m}\n`) : undefined,
+      onProgress: showProgress ? (m) => io.stderr.write(`… ${forTerminal(m)}\n`) : undefined,
     });
-    io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatTextReport(result));
+    io.stdout.write(format === 'json' ? `${jsonForTerminal(result)}\n` : formatTextReport(result));
     return VERDICT_EXIT[result.verdict];
   } catch (err) {
     if (err instanceof UsageError || (err instanceof SmtpTestError && err.stage === 'input')) {
       io.stderr.write(`postfix-sasl auth-test: ${err instanceof SmtpTestError ? err.detail : err.message}\nTry 'postfix-sasl auth-test --help'.\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`postfix-sasl auth-test: unexpected error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr.write(`postfix-sasl auth-test: unexpected error: ${forTerminal((err as Error)?.message ?? String(err))}\n`);
     return EXIT.authFailed;
   }
 }

@@ -9,7 +9,7 @@ export function cramMd5(c: Credentials): SaslClient {
     challenge(data) {
       const digest = createHmac('md5', Buffer.from(c.password, 'utf8')).update(data).digest('hex');
       const step = openStep(`${c.user} ${digest}`);
-      return { response: step.response, display: `<${c.user} and digest, redacted>` };
+      return { response: step.response, display: `<${c.user} and digest, redacted>`, secrets: [digest] };
     },
     checkSuccess: () => undefined,
   };

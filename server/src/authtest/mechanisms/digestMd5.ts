@@ -41,8 +41,9 @@ export function digestMd5(c: Credentials, host: string, cnonce = randomBytes(12)
         expectedRspAuth = kd(`:${digestUri}`);
         const q = (s: string) => `"${s.replace(/([\\"])/g, '\\$1')}"`;
         const head = `charset=utf-8,username=${q(c.user)},realm=${q(realm)},nonce=${q(nonce)},nc=${nc},cnonce=${q(cnonce)},digest-uri=${q(digestUri)}`;
-        const msg = `${head},response=${kd(`AUTHENTICATE:${digestUri}`)},qop=auth`;
-        return { response: Buffer.from(msg).toString('base64'), display: `<${head},response=redacted>` };
+        const response = kd(`AUTHENTICATE:${digestUri}`);
+        const msg = `${head},response=${response},qop=auth`;
+        return { response: Buffer.from(msg).toString('base64'), display: `<${head},response=redacted>`, secrets: [response] };
       }
       if (d.get('rspauth') !== expectedRspAuth) {
         throw new MechanismError("the server's rspauth does not verify: it does not know the password, or something sits in between");

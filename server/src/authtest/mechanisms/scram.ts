@@ -70,7 +70,7 @@ export function scram(hash: Hash, c: Credentials, nonce = randomBytes(18).toStri
         expectedServerSignature = serverSignature;
         const final = `${withoutProof},p=${clientProof.toString('base64')}`;
         // The proof allows an offline guess at the password, so it is not shown.
-        return { response: Buffer.from(final).toString('base64'), display: `<${withoutProof},p=redacted>` };
+        return { response: Buffer.from(final).toString('base64'), display: `<${withoutProof},p=redacted>`, secrets: [clientProof.toString('base64'), clientProof.toString('hex')] };
       }
       if (attrs.has('e')) throw new MechanismError(`the server refused: ${attrs.get('e')}`);
       const v = Buffer.from(attrs.get('v') ?? '', 'base64');

@@ -2,12 +2,15 @@
 export interface SaslStep {
   response: string;
   display: string;
+  /** Values derived from the password that this step puts on the wire (a digest, a proof), for the redactor. */
+  secrets?: string[];
 }
 
 export interface Credentials {
   user: string;
-  /** The password, or for XOAUTH2 the bearer token. */
   password: string;
+  /** The bearer token for XOAUTH2 and OAUTHBEARER; never the password. */
+  token?: string;
 }
 
 /** A SASL client for one exchange. Built per attempt; holds its own state. */
