@@ -40,9 +40,7 @@ export function assess(o: Observations): Finding[] {
   if (t?.certificate) {
     if (t.certificate.expired) out.push(finding('certExpired', `It expired on ${t.certificate.validTo}.`));
     else if (t.certificate.notYetValid) out.push(finding('certNotYetValid', `It is valid from ${t.certificate.validFrom}.`));
-    // Trusted here by the user's own CA file or pin: worth knowing, not a warning against this test.
-    const trustedByUser = t.verification === 'pinned' || (t.verification === 'on' && t.chainVerified);
-    if (t.certificate.selfSigned) out.push(finding('certSelfSigned', `Subject ${t.certificate.subject}.`, trustedByUser ? 'info' : undefined));
+    if (t.certificate.selfSigned) out.push(finding('certSelfSigned', `Subject ${t.certificate.subject}.`));
     // A pinned certificate is trusted here by the user's choice; other clients still refuse it, but it is not
     // this test's failure.
     const pinned = t.verification === 'pinned' ? 'warning' : undefined;

@@ -22,7 +22,7 @@ async function authTest(arg: Record<string, unknown>): Promise<Result> {
 test('auth test: submission port, STARTTLS with a certificate verified against the test CA (caFile), PLAIN accepted', async () => {
   const r = await authTest({ port: state!.ports.submission, tls: 'starttls', caFile: state!.caFile });
   assert.deepEqual(r.mechanisms.map((m) => [m.name, m.outcome]), [['PLAIN', 'ok']], JSON.stringify(r));
-  assert.equal(r.verdict, 'pass', JSON.stringify(r));
+  assert.equal(r.verdict, 'warnings', JSON.stringify(r)); // the test CA's certificate is self-signed: a warning
 }, { skip });
 
 test('auth test: a wrong pin is refused before AUTH, even where the CA file would trust the server', async () => {
