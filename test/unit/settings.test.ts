@@ -1,7 +1,7 @@
 // Settings as a client or a --config file sends them: what is kept, and what is named as left out.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readSettingsChecked } from '../../server/src/service/settings';
+import { defaultSettings, readSettingsChecked } from '../../server/src/service/settings';
 
 const cases: Array<{ name: string; severity: Record<string, unknown>; kept: Record<string, string>; problems: string[] }> = [
   { name: 'a known code and severity', severity: { 'invalid-boolean': 'off' }, kept: { 'invalid-boolean': 'off' }, problems: [] },
@@ -20,9 +20,25 @@ describe('severity settings', () => {
     });
   }
 
-  it('takes anything malformed as the defaults, with nothing to report', () => {
-    for (const raw of [null, 42, 'x', { diagnostics: 'x' }, { diagnostics: { severity: null } }]) {
-      assert.deepEqual(readSettingsChecked(raw).problems, [], JSON.stringify(raw));
+  it('takes null as unset, with nothing to report', () => {
+    for (const raw of [null, undefined, { diagnostics: null }, { diagnostics: { severity: null } }, { maxFileSize: null }]) {
+      assert.deepEqual(readSettingsChecked(raw), { settings: defaultSettings, problems: [] }, JSON.stringify(raw));
+    }
+  });
+
+  it('takes a value of the wrong type as the default and names it', () => {
+    for (const [raw, problem] of [
+      [42, 'the settings must be a JSON object'],
+      [[1, 2, 3], 'the settings must be a JSON object'],
+      [{ diagnostics: 'x' }, 'diagnostics must be an object'],
+      [{ diagnostics: { severity: ['error'] } }, 'diagnostics.severity must be an object'],
+      [{ maxFileSize: '2MB' }, 'maxFileSize must be a number'],
+      [{ debounceMs: Number.NaN }, 'debounceMs must be a number'],
+    ] as const) {
+      const read = readSettingsChecked(raw);
+      assert.deepEqual(read.settings, defaultSettings, JSON.stringify(raw));
+      assert.equal(read.problems.length, 1, JSON.stringify(raw));
+      assert.ok(read.problems[0].startsWith(problem), `${JSON.stringify(raw)}: ${read.problems[0]}`);
     }
   });
 });

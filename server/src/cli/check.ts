@@ -1,5 +1,4 @@
 // `postfix-sasl check`: the editor's diagnostics on the command line, printed like a compiler's.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
@@ -11,6 +10,7 @@ import type { CliIo } from './authTest';
 import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
 import { displayPath, InputError, locateForCli } from './locateForCli';
+import { MAX_READ_BYTES, readBounded } from '../diskReader';
 
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
 
@@ -35,8 +35,10 @@ Options:
 Exit codes: 0 no error found, 1 an error found, 2 usage error or unreadable path.
 `;
 
-/** The CLI reads whole files; the editor's smaller default keeps typing fast. */
-const CLI_MAX_FILE_SIZE = 256 * 1024 * 1024;
+/** The CLI reads whole files up to what one process parses comfortably; the editor's smaller default keeps typing fast. */
+const CLI_MAX_FILE_SIZE = MAX_READ_BYTES;
+/** A settings file is a few lines: /dev/zero or a log given by mistake is refused, not read whole. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export interface JsonFinding {
   file: string;
@@ -51,9 +53,12 @@ export interface JsonFinding {
 
 function loadSettings(path: string | undefined): Settings {
   if (!path) return { ...defaultSettings, maxFileSize: CLI_MAX_FILE_SIZE };
+  const bytes = readBounded(path, MAX_SETTINGS_BYTES);
+  if (!bytes) throw new InputError(`cannot read the settings in ${path}: not a readable regular file`);
+  if (bytes.length > MAX_SETTINGS_BYTES) throw new InputError(`cannot read the settings in ${path}: larger than ${MAX_SETTINGS_BYTES / 1024} KiB, not a settings file`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new InputError(`cannot read the settings in ${path}: ${(error as Error).message}`);
   }

@@ -7,7 +7,7 @@ import { CONFIG_DIRECTORIES } from '../service/instance/conventions';
 import { locateLayouts } from '../service/instance/locate';
 import type { LanguageId } from '../service/languages';
 import type { Settings } from '../service/settings';
-import { diskReader } from '../diskReader';
+import { diskReader, diskReaderUpTo } from '../diskReader';
 
 export class InputError extends Error {}
 
@@ -29,7 +29,7 @@ export function locateForCli(paths: readonly string[], settings: Settings, force
   for (const [i, path] of given.entries()) {
     if (!diskReader.stat(path)) throw new InputError(`cannot read ${paths[i] ?? path}: no such file or directory`);
   }
-  return locateLayouts(given, { reader: diskReader, parse: (path, languageId, text) => parseText(path, languageId, text, settings), root: absoluteRoot, forcedType });
+  return locateLayouts(given, { reader: diskReaderUpTo(settings.maxFileSize), parse: (path, languageId, text) => parseText(path, languageId, text, settings), root: absoluteRoot, forcedType });
 }
 
 /** Paths as the user wrote them: relative when they gave relative paths and the file is below the working folder. */

@@ -43,22 +43,29 @@ const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information',
 
 /**
  * Accepts what a client sent under `postfixSasl`; anything malformed falls back to the default. Says which
- * severity entries it left out, so the CLI and the server can tell the user.
+ * entries it left out (a value of the wrong type, a code or severity that does not exist; null is unset),
+ * so the CLI and the server can tell the user.
  */
 export function readSettingsChecked(raw: unknown): SettingsRead {
-  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const diagnostics = (section.diagnostics && typeof section.diagnostics === 'object' ? section.diagnostics : {}) as Record<string, unknown>;
+  const section = (isObject(raw) ? raw : {}) as Record<string, unknown>;
+  const diagnostics = (isObject(section.diagnostics) ? section.diagnostics : {}) as Record<string, unknown>;
+  const shapes = [
+    ...(raw === undefined || raw === null || isObject(raw) ? [] : ['the settings must be a JSON object such as {"diagnostics": {"severity": {...}}}']),
+    ...(section.diagnostics == null || isObject(section.diagnostics) ? [] : ['diagnostics must be an object']),
+    ...(diagnostics.severity == null || isObject(diagnostics.severity) ? [] : ['diagnostics.severity must be an object of rule codes and severities']),
+    ...(['maxFileSize', 'debounceMs'] as const).filter((key) => section[key] != null && !isCount(section[key])).map((key) => `${key} must be a number of at least 0`),
+  ];
   const severity: SeverityOverrides = {};
   const unknownCodes: string[] = [];
   const badValues: string[] = [];
-  if (diagnostics.severity && typeof diagnostics.severity === 'object') {
+  if (isObject(diagnostics.severity)) {
     for (const [code, value] of Object.entries(diagnostics.severity as Record<string, unknown>)) {
       if (!isRuleCode(code)) unknownCodes.push(code);
       else if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) severity[code] = value as SeveritySetting;
       else badValues.push(code);
     }
   }
-  const number = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
+  const number = (v: unknown, fallback: number) => (isCount(v) ? v : fallback);
   const version = section.postfixVersion;
   const versionOk = version === undefined || version === '' || (typeof version === 'string' && VERSION.test(version));
   return {
@@ -69,11 +76,21 @@ export function readSettingsChecked(raw: unknown): SettingsRead {
       postfixVersion: versionOk && typeof version === 'string' ? version : defaultSettings.postfixVersion,
     },
     problems: [
+      ...shapes,
       ...(versionOk ? [] : ['postfixVersion must be a Postfix version such as "3.7" or "3.9.1"']),
       ...unknownCodes.map(unknownCodeProblem),
       ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : []),
     ],
   };
+}
+
+/** A JSON object: an array or a number in its place is a mistake to report, not a section to read. */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0;
 }
 
 function unknownCodeProblem(code: string): string {

@@ -4,7 +4,7 @@
 import type { ParsedText } from '../analyze';
 import type { ParsedFile } from '../documents';
 import { detectLanguage, type LanguageId } from '../languages';
-import { assembleConfigDirectory, take, type Context, type Layout, type Parse } from './assemble';
+import { assembleConfigDirectory, take, type Context, type Layout, type Note, type Parse } from './assemble';
 import { CONFIG_DIRECTORIES } from './conventions';
 import { followIncludes } from './dovecotIncludes';
 import { buildInstance, GIVEN, type Instance } from './instance';
@@ -38,26 +38,39 @@ function configDirectoryFor(reader: FileReader, path: string, tree: Tree): strin
   return candidates.find((d) => reader.stat(joinPath(d, 'main.cf'))?.kind === 'file');
 }
 
-/** The folders below `folder` that hold a main.cf, and the other files we recognise there. */
-function walk(reader: FileReader, folder: string): { configDirs: string[]; files: string[] } {
+/**
+ * The folders below `folder` that hold a main.cf, and the other files we recognise there. Each real
+ * folder is visited once (a link to `.` neither repeats findings nor loops); a folder we cannot list and a
+ * recognised name that leads nowhere (a dangling link) become notes, and the rest is still walked.
+ */
+function walk(reader: FileReader, folder: string): { configDirs: string[]; files: string[]; notes: Note[] } {
   const configDirs: string[] = [];
   const files: string[] = [];
+  const notes: Note[] = [];
+  const seen = new Set<string>();
   let entries = 0;
   const visit = (dir: string, depth: number) => {
+    const real = reader.realPath ? reader.realPath(dir) : dir;
+    if (real === undefined || seen.has(real) || depth > MAX_WALK_DEPTH) return;
+    seen.add(real);
     const names = reader.list(dir);
-    if (!names || depth > MAX_WALK_DEPTH) return;
+    if (!names) {
+      notes.push({ path: dir, message: `${dir} is a folder that cannot be read, so the files in it were not checked.` });
+      return;
+    }
     for (const name of names) {
       if (++entries > MAX_WALK_ENTRIES) return;
       if (name.startsWith('.') || NOT_CONFIG.has(name)) continue;
       const path = joinPath(dir, name);
-      const kind = reader.stat(path)?.kind;
-      if (kind === 'folder') visit(path, depth + 1);
+      const stat = reader.stat(path);
+      if (stat?.kind === 'folder') visit(path, depth + 1);
+      else if (!stat && (name === 'main.cf' || detectLanguage(path))) notes.push({ path, message: `${path} cannot be examined (a link to nothing, or no permission), so it was not checked.` });
       else if (name === 'main.cf') configDirs.push(dir);
       else if (detectLanguage(path)) files.push(path);
     }
   };
   visit(folder, 0);
-  return { configDirs, files };
+  return { configDirs, files, notes };
 }
 
 /** The instances of `paths`, each assembled once, with multi-instance directories as instances of their own. */
@@ -81,7 +94,8 @@ export function locateLayouts(paths: readonly string[], options: LocateOptions):
     if (options.forcedType) {
       loose.push({ path, tree });
     } else if (kind === 'folder') {
-      const { configDirs, files } = walk(options.reader, path);
+      const { configDirs, files, notes } = walk(options.reader, path);
+      if (notes.length) layouts.set(`${path}\0notes`, { ...emptyLayout(treeFor(path, options.root)), notes });
       for (const dir of configDirs) addInstance(dir, treeFor(dir, options.root));
       for (const file of files) loose.push({ path: file, tree: treeFor(file, options.root) });
     } else {

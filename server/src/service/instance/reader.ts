@@ -16,6 +16,8 @@ export interface FileReader {
   stat(path: string): FileStat | undefined;
   /** Names in a folder, or undefined when it is not a readable folder. */
   list(dir: string): string[] | undefined;
+  /** The path with every symbolic link resolved, so a walk sees each real folder once (absent: paths are real). */
+  realPath?(path: string): string | undefined;
 }
 
 /** A file of an in-memory tree: its text, or its text with disk facts, or a non-file. */
@@ -56,5 +58,6 @@ export function confinedReader(reader: FileReader, roots: readonly string[]): Fi
     read: (path) => (inside(path) ? reader.read(path) : undefined),
     stat: (path) => (inside(path) ? reader.stat(path) : undefined),
     list: (dir) => (inside(dir) ? reader.list(dir) : undefined),
+    realPath: (path) => (inside(path) ? (reader.realPath ? reader.realPath(path) : path) : undefined),
   };
 }
