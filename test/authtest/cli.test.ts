@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAuthTestCli } from '../../server/src/cli/authTest';
+import type { AuthTestResult } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { makeCert } from './helpers/certs';
 import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
@@ -135,6 +136,8 @@ test('--timeout bounds each step and the whole run (6 steps), with no 30 s floor
   assert.ok(wall < 1200 + 400, `took ${wall} ms for a 1.2 s limit`);
   assert.equal(r.code, 1);
   assert.match(r.out, /whole test ran out of time/);
+  const outcomes = (JSON.parse(r.out) as AuthTestResult).mechanisms.map((m) => m.outcome);
+  assert.ok(outcomes.includes('timeout') && !outcomes.includes('error'), outcomes.join());
 });
 
 test('works with warnings has its own verdict and exit code 6', async () => {

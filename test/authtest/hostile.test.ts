@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
+import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, reportHeadline, runAuthTest } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { TestCert, makeCert } from './helpers/certs';
 import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
@@ -408,4 +408,37 @@ test('an early talker that sends 235 ahead of AUTH is not believed, and gets no 
   assert.match(r.mechanisms[0].message, /answered before it was asked/);
   assert.notEqual(r.verdict, 'warnings');
   assert.ok(!got.join('').includes('AUTH'), 'AUTH was not sent');
+});
+
+test('a server that goes silent after AUTH: the mechanism timed out, named so, not a protocol break', async () => {
+  const s = await serve(scriptedServer({ capsBefore: ['AUTH PLAIN LOGIN'], onAuth: (line) => (line.startsWith('AUTH LOGIN') ? '535 5.7.8 no' : '') }));
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  assert.equal(r.mechanisms[0].outcome, 'timeout');
+  assert.match(r.mechanisms[0].message, /^AUTH: no complete reply within 400 ms$/);
+  assert.ok(codes(r).includes('step-timeout'), codes(r).join());
+  assert.ok(!codes(r).includes('protocol-error'), codes(r).join());
+  assert.equal(r.verdict, 'auth-failed');
+});
+
+test('a banner that never comes is a timeout at the banner, and the headline says so', async () => {
+  const s = await serve(rawServer(() => undefined));
+  const r = await run(s.port);
+  assert.equal(r.error?.timeout, true);
+  assert.ok(codes(r).includes('step-timeout'));
+  assert.match(reportHeadline(r), /stopped at banner: timed out/);
+});
+
+test('an early talker that sends its EHLO answer with the banner (before it is asked) is stopped before EHLO', async () => {
+  const got: string[] = [];
+  const s = await serve(
+    rawServer((sock) => {
+      sock.write('220 early.test ESMTP\r\n250-early.test\r\n250 AUTH PLAIN\r\n');
+      sock.on('data', (d) => got.push(d.toString()));
+    }),
+  );
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  assert.equal(r.verdict, 'connect-failed');
+  assert.equal(r.error?.stage, 'EHLO');
+  assert.match(r.error!.message, /answered before it was asked/);
+  assert.deepEqual(got, [], 'nothing was sent to it');
 });

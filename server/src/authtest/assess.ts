@@ -14,7 +14,7 @@ export interface Observations {
   clear: boolean;
   mechanisms: MechanismResult[];
   unsupportedOffered: string[];
-  error?: { stage: Stage; message: string };
+  error?: { stage: Stage; message: string; timeout?: boolean };
   insecure: boolean;
   remedies: Remedies;
 }
@@ -69,6 +69,9 @@ export function assess(o: Observations): Finding[] {
   if (r454.length) out.push(finding('temporary454', `${r454.join(', ')}: ${o.mechanisms.find((m) => m.name === r454[0])?.message}.`));
   const proof = o.mechanisms.filter((m) => m.outcome === 'error' && /signature|rspauth|proving/.test(m.message));
   if (proof.length) out.push(finding('serverNotVerified', `${proof.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
+  const late = o.mechanisms.filter((m) => m.outcome === 'timeout');
+  if (late.length) out.push(finding('stepTimeout', `${late.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
+  if (o.error?.timeout) out.push(finding('stepTimeout', `${o.error.stage}: ${o.error.message}.`));
   const broken = o.mechanisms.filter((m) => m.outcome === 'error' && !proof.includes(m));
   if (broken.length) out.push(finding('protocolError', `${broken.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
   const order = { error: 0, warning: 1, info: 2 };

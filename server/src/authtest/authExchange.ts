@@ -1,8 +1,9 @@
-import { SmtpTestError } from './errors';
+import { SmtpTestError, SmtpTimeout } from './errors';
 import { MechanismError, SaslClient } from './mechanisms';
 import { SmtpConnection, SmtpReply } from './smtpConnection';
 
-export type Outcome = 'ok' | 'rejected' | 'temporary-failure' | 'error' | 'not-offered';
+/** `timeout`: the server did not answer in time, which says nothing about the password or the protocol. */
+export type Outcome = 'ok' | 'rejected' | 'temporary-failure' | 'timeout' | 'error' | 'not-offered';
 
 export interface MechanismResult {
   name: string;
@@ -58,7 +59,7 @@ export async function runMechanism(conn: SmtpConnection, client: SaslClient, ste
     }
   } catch (err) {
     const e = err instanceof SmtpTestError ? err : new SmtpTestError('AUTH', String((err as Error)?.message ?? err));
-    return result('error', `${e.stage}: ${e.detail}`, reply?.code);
+    return result(e instanceof SmtpTimeout ? 'timeout' : 'error', `${e.stage}: ${e.detail}`, reply?.code);
   }
   const text = `${reply.code} ${reply.lines.join(' ')}`;
   if (reply.code === 235) {

@@ -117,6 +117,12 @@ export const FINDING_RULES = {
     title: 'The server did not prove that it knows the password',
     explanation: 'SCRAM and DIGEST-MD5 let the client check the server; this check failed.',
   },
+  stepTimeout: {
+    code: 'step-timeout',
+    severity: 'error',
+    title: 'The server did not answer in time',
+    explanation: 'A step ran out of its time limit (or the whole test of its own); this is no verdict on the password. A slow SASL back end (saslauthd, an LDAP or SQL lookup) or a tarpit is the usual cause; try a longer limit.',
+  },
   protocolError: { code: 'protocol-error', severity: 'error', title: 'The server broke the protocol', explanation: 'Its reply could not be used.' },
 } satisfies Record<string, FindingRule>;
 

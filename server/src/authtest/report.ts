@@ -109,7 +109,8 @@ export function reportHeadline(r: AuthTestResult): string {
     default: {
       const why = r.error?.certificate && CERTIFICATE_REFUSED[r.error.certificate];
       const reached = r.error?.stage === 'connect' || r.error?.stage === 'banner' ? '' : ' after the banner';
-      return `FAIL: ${where}: stopped at ${r.error?.stage ?? 'an unknown step'}${reached}${why ? `: ${why}, no password sent` : ''}`;
+      const late = r.error?.timeout ? ': timed out' : '';
+      return `FAIL: ${where}: stopped at ${r.error?.stage ?? 'an unknown step'}${reached}${late}${why ? `: ${why}, no password sent` : ''}`;
     }
   }
 }

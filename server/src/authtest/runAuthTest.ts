@@ -1,7 +1,7 @@
 import { MechanismResult, runMechanism } from './authExchange';
 import { assess } from './assess';
 import { Capabilities, offeredMechanisms } from './capabilities';
-import { CertificateRefused, SmtpTestError, Stage, asSmtpTestError } from './errors';
+import { CertificateRefused, SmtpTestError, SmtpTimeout, Stage, asSmtpTestError } from './errors';
 import { Finding } from './findings';
 import { SUPPORTED_MECHANISMS, TOKEN_MECHANISMS, createMechanism } from './mechanisms';
 import { Redactor, mapStrings } from './redact';
@@ -81,6 +81,8 @@ export interface AuthTestResult {
 export interface TestStop {
   stage: Stage;
   message: string;
+  /** The step ran out of time (not a protocol break, not a refusal). */
+  timeout?: boolean;
   certificate?: CertificateRefused['kind'];
 }
 
@@ -158,6 +160,10 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
         mechanisms.push({ name, outcome: 'not-offered', message: `not in the server's AUTH list (${offered.join(' ') || 'none'})`, ms: 0 });
         continue;
       }
+      if (Date.now() >= settings.deadline) {
+        mechanisms.push({ name, outcome: 'timeout', message: 'not tried: the whole test ran out of time', ms: 0 });
+        continue;
+      }
       progress(`Trying ${name}`);
       if (!fresh) {
         transcript.note(`New connection for ${name}`);
@@ -165,7 +171,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
           conn = await openSession(settings, {});
         } catch (err) {
           const e = asSmtpTestError(err, 'connect');
-          mechanisms.push({ name, outcome: 'error', message: `${e.stage}: ${e.detail}`, ms: 0 });
+          mechanisms.push({ name, outcome: e instanceof SmtpTimeout ? 'timeout' : 'error', message: `${e.stage}: ${e.detail}`, ms: 0 });
           continue;
         }
       }
@@ -178,6 +184,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     const e = asSmtpTestError(err, 'connect');
     error = { stage: e.stage, message: e.detail };
     if (e instanceof CertificateRefused) error.certificate = e.kind;
+    if (e instanceof SmtpTimeout) error.timeout = true;
     first.conn?.close();
   }
 

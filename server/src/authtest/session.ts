@@ -112,7 +112,7 @@ function suggestOtherMode(err: unknown, s: SessionSettings): unknown {
     return new SmtpTestError('TLS', `the server answered the TLS handshake in plain text (OpenSSL: wrong version number), so this port seems to expect STARTTLS: ${s.remedies.useStarttls}`);
   }
   if (s.tls !== 'implicit' && err.stage === 'banner' && err instanceof SmtpTimeout && !err.partial) {
-    return new SmtpTestError('banner', `${err.detail}; a port that expects TLS from the first byte (such as 465) stays silent like this: ${s.remedies.useImplicit}`);
+    return new SmtpTimeout('banner', `${err.detail}; a port that expects TLS from the first byte (such as 465) stays silent like this: ${s.remedies.useImplicit}`, false);
   }
   return err;
 }

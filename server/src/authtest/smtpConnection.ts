@@ -155,7 +155,7 @@ export class SmtpConnection {
     const tlsSocket = tls.connect({ ...options, socket: this.raw });
     const ticket = firstSessionTicket(tlsSocket);
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => done(new SmtpTestError('TLS', `no TLS handshake within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => done(new SmtpTimeout('TLS', `no TLS handshake within ${timeoutMs} ms`, false)), timeoutMs);
       const done = (err?: Error) => {
         clearTimeout(timer);
         tlsSocket.off('secureConnect', ok);

@@ -52,7 +52,8 @@ export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { l
     let buf = '';
     let step = 0;
     let inAuth = false;
-    const send = (t: string) => sock.write(t.endsWith('\r\n') ? t : `${t}\r\n`);
+    // An empty answer is silence: the server does not reply at all.
+    const send = (t: string) => t && sock.write(t.endsWith('\r\n') ? t : `${t}\r\n`);
     sock.on('data', (d) => {
       buf += d.toString('utf8');
       let i: number;
