@@ -145,6 +145,12 @@ export class InstanceHost {
     return dropped;
   }
 
+  /** Forgets an instance none of whose members is open any more, and the parses of its files on disk. */
+  release(c: CheckedInstance): void {
+    for (const [key, value] of this.checked) if (value === c) this.checked.delete(key);
+    for (const m of c.instance.members) this.disk.delete(m.path);
+  }
+
   clear(): void {
     this.checked.clear();
     this.buffers.clear();

@@ -82,6 +82,7 @@ function diagnosticsOf(file: ParsedFile, findings: readonly ResolvedFinding[]) {
 /** Publishes every member of the instance, open or not; an instance with no open member is cleared. */
 function publishInstance(checked: CheckedInstance): void {
   const anyOpen = checked.uris.some((u) => documents.get(u) && languageOf(documents.get(u)!));
+  if (!anyOpen) host.release(checked);
   for (const { path, file, findings } of checked.results) {
     // A note about a file we could not read carries its path: publish it under that file's URI.
     const uri = file.uri.startsWith('file:') || !path.startsWith('/') ? file.uri : pathToFileURL(path).toString();
