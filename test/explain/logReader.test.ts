@@ -154,6 +154,11 @@ describe('grouping', () => {
     assert.deepEqual([...summary.unknownByService], [['postfix/smtpd', 1], ['postfix/qmgr', 1]]);
     assert.equal(summary.unreadable, 1);
   });
+  it("counts rsyslog's folded repeats as the lines they stand for", async () => {
+    const { summary } = await readLogText('Dec  1 10:00:00 mx postfix/smtpd[1]: message repeated 40000 times: [ warning: SASL authentication failure: Password verification failed]\n');
+    assert.deepEqual(summary.groups.map((g) => [g.message.code, g.count]), [['cyrus-wrong-password', 40000]]);
+    assert.equal(summary.lines, 1);
+  });
   it('keys a group by its key field (one group per socket path)', async () => {
     const line = (p: string) => `Dec  1 10:00:00 mx postfix/smtpd[1]: warning: SASL: Connect to ${p} failed: No such file or directory`;
     const { summary } = await readLogText([line('private/auth'), line('private/auth'), line('private/other')].join('\n'));

@@ -84,37 +84,47 @@ function exampleOf(text: string, match: RegExpExecArray): string {
   return neutralise(redacted);
 }
 
+// rsyslog folds repeats into one line (RepeatedMsgReduction, on in Ubuntu's rsyslog.conf).
+const REPEATED = /^message repeated (\d{1,9}) times: \[ ?(.*?) ?\]$/;
+
 export class LogSummarizer {
   readonly summary = emptySummary();
   private readonly byKey = new Map<string, LogGroup>();
 
   add(record: LogRecord): void {
     this.summary.lines++;
+    const repeated = REPEATED.exec(record.text);
+    if (repeated) this.count({ ...record, text: repeated[2] }, Number(repeated[1]));
+    else this.count(record, 1);
+  }
+
+  /** Counts `times` occurrences of the record (more than one for a folded repeat). */
+  private count(record: LogRecord, times: number): void {
     const found = matchMessage(record);
     if (!found) {
-      this.countUnknown(record.service);
+      this.countUnknown(record.service, times);
       return;
     }
-    this.summary.recognised++;
+    this.summary.recognised += times;
     const { message, match } = found;
     const g = match.groups ?? {};
     const key = message.key ? `${message.code}\u0000${g[message.key] ?? ''}` : message.code;
     let group = this.byKey.get(key);
     if (!group) {
       if (this.byKey.size >= MAX_GROUPS) {
-        this.summary.groupOverflow++;
+        this.summary.groupOverflow += times;
         return;
       }
       group = { message, key: message.key ? neutralise(g[message.key] ?? '', 200) : '', count: 0, first: record.time, last: record.time, services: new CappedSet(), clients: new CappedSet(), users: new CappedSet(), example: exampleOf(record.text, match) };
       this.byKey.set(key, group);
       this.summary.groups.push(group);
     }
-    group.count++;
+    group.count += times;
     group.last = record.time;
     group.services.add(neutralise(record.service, 100));
     if (g.client) group.clients.add(neutralise(g.client, 100));
     if (g.user !== undefined && g.user !== '') group.users.add(neutralise(redactUser(g.user), 100));
-    if (message.failedLogin) this.countFailedLogin(g.client ?? '', g.user ?? '');
+    if (message.failedLogin) this.countFailedLogin(g.client ?? '', g.user ?? '', times);
   }
 
   noteUnreadable(): void {
@@ -127,19 +137,20 @@ export class LogSummarizer {
     this.summary.meta++;
   }
 
-  private countUnknown(service: string): void {
+  private countUnknown(service: string, times: number): void {
     const map = this.summary.unknownByService;
-    const name = map.has(service) || map.size < MAX_SERVICES ? neutralise(service, 100) : '(other services)';
-    map.set(name, (map.get(name) ?? 0) + 1);
+    const clean = neutralise(service, 100);
+    const name = map.has(clean) || map.size < MAX_SERVICES ? clean : '(other services)';
+    map.set(name, (map.get(name) ?? 0) + times);
   }
 
-  private countFailedLogin(client: string, user: string): void {
+  private countFailedLogin(client: string, user: string, times: number): void {
     const logins = this.summary.failedLogins;
-    logins.total++;
+    logins.total += times;
     const pair = `${neutralise(client, 100)}\u0000${user === '' ? '' : neutralise(redactUser(user), 100)}`;
     const n = logins.byPair.get(pair);
-    if (n !== undefined) logins.byPair.set(pair, n + 1);
-    else if (logins.byPair.size < MAX_LOGIN_PAIRS) logins.byPair.set(pair, 1);
-    else logins.overflow++;
+    if (n !== undefined) logins.byPair.set(pair, n + times);
+    else if (logins.byPair.size < MAX_LOGIN_PAIRS) logins.byPair.set(pair, times);
+    else logins.overflow += times;
   }
 }
