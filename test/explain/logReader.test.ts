@@ -1,6 +1,8 @@
 // The log reader's pure parts: headers in every format, line splitting at chunk edges and limits,
 // the message table (each message fires, a near miss is silent), grouping and the user-name policy.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseHeader } from '../../server/src/service/log/header';
 import { readLines, type SkipCounts } from '../../server/src/service/log/lines';
@@ -199,5 +201,14 @@ describe('user names that may be passwords', () => {
     assert.ok(!all.includes('Sup3r'), all);
     assert.ok(all.includes(HIDDEN_USER));
     assert.match(summary.groups[0].example, /sasl_username=\(hidden/);
+  });
+});
+
+describe('README', () => {
+  it("explain's section names every recognised message once", () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### From the mail log to the configuration line'), readme.indexOf('## Rules'));
+    const named = [...section.matchAll(/`([a-z]+(?:-[a-z0-9]+)+)`/g)].map((m) => m[1]).filter((c) => LOG_MESSAGES.some((x) => x.code === c));
+    assert.deepEqual([...named].sort(), LOG_MESSAGES.map((x) => x.code).sort());
   });
 });
