@@ -18,6 +18,8 @@ describe('log headers', () => {
     ['Dec 01 10:00:00 localhost psasl/submission/smtpd[11692]: x', 'Dec 01 10:00:00', 'psasl/submission/smtpd', 'smtpd', 'x'],
     ['Dec 01 10:00:00.123456 mx postfix/smtp[9]: y', 'Dec 01 10:00:00.123456', 'postfix/smtp', 'smtp', 'y'],
     ['2026-12-01T10:00:00.123456+00:00 mx postfix/submission/smtpd[1]: z', '2026-12-01T10:00:00.123456+00:00', 'postfix/submission/smtpd', 'smtpd', 'z'],
+    ['Tue 2026-12-01 10:00:00 UTC mx postfix/smtpd[7]: f', 'Tue 2026-12-01 10:00:00 UTC', 'postfix/smtpd', 'smtpd', 'f'],
+    ['2026-12-01T10:00:00 MX postfix/smtpd[7]: g', '2026-12-01T10:00:00', 'postfix/smtpd', 'smtpd', 'g'],
     ['2026-12-01T10:00:00+0000 mx postfix/master[1]: m', '2026-12-01T10:00:00+0000', 'postfix/master', 'master', 'm'],
     ['<22>1 2026-12-01T10:00:00Z mx postfix/smtpd 123 - - w', '2026-12-01T10:00:00Z', 'postfix/smtpd', 'smtpd', 'w'],
     ['Dec  1 10:00:00 mx saslauthd[77]: do_auth : auth failure', 'Dec  1 10:00:00', 'saslauthd', 'saslauthd', 'do_auth : auth failure'],

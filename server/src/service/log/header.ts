@@ -2,7 +2,8 @@
 // formats mail logs come in:
 //   syslog (RFC 3164)      Dec  1 10:00:00 host postfix/smtpd[123]: text
 //   Postfix maillog_file   Dec 01 10:00:00 host postfix/smtpd[123]: text
-//   journalctl (short)     the same as syslog; -o short-precise adds .123456 to the time
+//   journalctl (short)     the same as syslog; -o short-precise adds .123456 to the time;
+//                          -o short-full writes Tue 2026-12-01 10:00:00 UTC
 //   ISO (rsyslog on newer distributions, journalctl -o short-iso)
 //                          2026-12-01T10:00:00.123456+00:00 host postfix/smtpd[123]: text
 //   RFC 5424 on the wire   <22>1 2026-12-01T10:00:00Z host postfix/smtpd 123 - - text
@@ -22,7 +23,7 @@ export interface LogRecord {
 
 export type HeaderResult = { kind: 'record'; record: LogRecord } | { kind: 'meta' } | { kind: 'unknown' };
 
-const TIME = /^(?:<\d{1,3}>(?:1 )?)?([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) +/;
+const TIME = /^(?:<\d{1,3}>(?:1 )?)?([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [A-Z]{2,5}) +/;
 const PROGRAM = /^([^\s[\]:]+)(?:\[(\d+)\])?: /;
 const RFC5424_REST = /^(\S+) (\S+) (\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?/;
 // Dovecot names its processes; in syslog they come after `dovecot:` or `dovecot[pid]:`.
