@@ -44,6 +44,20 @@ function checked(instance: Instance, settings: Settings, uris: string[], pathAs?
 
 const uriOfPath = (path: string) => pathToFileURL(path).toString();
 
+/**
+ * The disk path of a local `file:` URI; undefined for any other (untitled, another host, an encoded
+ * slash, a broken %-escape). Every URI → path step goes through here, so an odd URI is checked as a
+ * buffer of its own instead of throwing while diagnostics are scheduled.
+ */
+export function localPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 export class InstanceHost {
   private disk = new Map<string, { mtimeMs: number; size: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
   private buffers = new Map<string, { version: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
@@ -87,13 +101,13 @@ export class InstanceHost {
 
   private build(uri: string): CheckedInstance {
     const settings = this.settings();
-    if (!uri.startsWith('file:')) {
-      // An untitled buffer is an instance of its own.
+    const path = localPathOf(uri);
+    if (path === undefined) {
+      // An untitled buffer, or a URI that names no local file, is an instance of its own.
       const open = this.openBuffer(uri);
       const parsed = open ? this.parseBuffer(open) : undefined;
       return checked(instanceFromFiles(parsed ? [parsed.file] : [], () => parsed!), settings, [uri], uri);
     }
-    const path = fileURLToPath(uri);
     const open = this.openBuffer(uri);
     const layouts: Layout[] = locateLayouts([path], { reader: this.reader, parse: this.parse, forcedType: undefined });
     // The document's own instance first; a buffer whose name says nothing is read as its language.
@@ -131,7 +145,7 @@ export class InstanceHost {
 
   /** Drops what a change touches: instances with the path as member, or that looked for it, or read its folder. */
   invalidate(uri: string): CheckedInstance[] {
-    const path = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    const path = localPathOf(uri) ?? uri;
     this.disk.delete(path);
     const dropped: CheckedInstance[] = [];
     for (const [key, c] of this.checked) {

@@ -8,7 +8,7 @@ import { assembleConfigDirectory, take, type Context, type Layout, type Note, ty
 import { CONFIG_DIRECTORIES } from './conventions';
 import { followIncludes } from './dovecotIncludes';
 import { buildInstance, GIVEN, type Instance } from './instance';
-import { baseOf, dirOf, joinPath } from './paths';
+import { baseOf, dirOf, joinPath, pathOfUri } from './paths';
 import { confinedReader, memoryReader, type FileReader, type MemoryEntry } from './reader';
 import { folderTree, rootAbove, treeFor, type Tree } from './tree';
 
@@ -137,7 +137,7 @@ export function locateLive(configDirectory: string, options: LocateOptions): Lay
  */
 export function instanceFromFiles(files: readonly ParsedFile[], parsedOf: (index: number) => ParsedText = (i) => ({ file: files[i], binary: false, truncated: false })): Instance {
   const pathOf = (uri: string) => {
-    const path = uri.startsWith('file://') ? decodeURIComponent(uri.replace(/^file:\/\/[^/]*/, '')) : uri;
+    const path = pathOfUri(uri);
     return path.startsWith('/') ? path : `/${path}`;
   };
   const paths = files.map((f) => pathOf(f.uri));

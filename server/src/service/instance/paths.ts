@@ -34,8 +34,13 @@ export function isWithin(path: string, folder: string): boolean {
   return folder === '/' || path === folder || path.startsWith(folder + '/');
 }
 
-/** `file:///a/b` → `/a/b`; a plain path stays as it is. */
+/** `file:///a/b` → `/a/b`; a plain path stays as it is, and so does a broken %-escape (never a throw). */
 export function pathOfUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  return decodeURIComponent(uri.replace(/^file:\/\/[^/]*/, ''));
+  const path = uri.replace(/^file:\/\/[^/]*/, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
