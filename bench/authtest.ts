@@ -61,7 +61,8 @@ export async function measureAuthTest(runs: number, rows: Row[]): Promise<{ rati
   const ca = readFileSync(state.caFile);
   const inProcess = (probeLegacyTls: boolean) => async () => {
     const r = await runAuthTest({ host: state.host, port, tls: 'starttls', user: state.user, password, mechanisms: ['PLAIN'], ca, probeLegacyTls });
-    if (r.verdict !== 'pass') throw new Error(`runAuthTest: ${r.verdict}: ${r.summary}`);
+    // The test servers' certificate is self-signed: trusted through --ca, it still warns.
+    if (r.verdict !== 'pass' && r.verdict !== 'warnings') throw new Error(`runAuthTest: ${r.verdict}: ${r.summary}`);
   };
   const withProbe = await timeAsync(inProcess(true), runs, 1);
   const withoutProbe = await timeAsync(inProcess(false), runs, 1);
