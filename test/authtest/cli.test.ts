@@ -163,6 +163,20 @@ test('server text reaches the terminal neutralised in text and JSON; the JSON st
   }
 });
 
+test('--quiet prints the verdict line and the findings only; --rcpt-to needs --mail-from', async () => {
+  const s = await scriptedServer({ capsBefore: ['AUTH PLAIN'], onAuth: () => '535 5.7.8 no' });
+  servers.push(s);
+  const r = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--tls', 'none', '--mech', 'PLAIN', '--password-env', 'PW', '-q'], { PW: PASSWORD });
+  assert.equal(r.code, 1);
+  const lines = r.out.trimEnd().split('\n');
+  assert.match(lines[0], /^FAIL: Authentication failed: PLAIN rejected\.$/);
+  assert.ok(lines.slice(1).every((l) => /^ {2}\[(error|warning|info)\] |^ {6}/.test(l)), r.out);
+  assert.doesNotMatch(r.out, /Transcript|Banner|Mechanisms:/);
+  const usageError = await cli([`127.0.0.1:${s.port}`, '--user', 'u', '--password-env', 'PW', '--rcpt-to', 'x@example.com'], { PW: PASSWORD });
+  assert.equal(usageError.code, 2);
+  assert.match(usageError.err, /--rcpt-to needs --mail-from/);
+});
+
 test('--insecure is loud', async () => {
   const r = await cli(['127.0.0.1:1', '--user', 'u', '--insecure', '--password-env', 'PW', '--timeout', '1'], { PW: PASSWORD });
   assert.match(r.err, /WARNING: --insecure/);

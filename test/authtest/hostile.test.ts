@@ -442,3 +442,38 @@ test('an early talker that sends its EHLO answer with the banner (before it is a
   assert.match(r.error!.message, /answered before it was asked/);
   assert.deepEqual(got, [], 'nothing was sent to it');
 });
+
+test('envelope step: a user refused as sender and for relaying, and a stranger allowed to relay, are findings; never DATA', async () => {
+  const lines: string[] = [];
+  const s = await serve(
+    rawServer((sock) => {
+      let authed = false;
+      sock.write('220 relay.test ESMTP\r\n');
+      sock.on('data', (d) => {
+        for (const line of d.toString().split('\r\n').filter(Boolean)) {
+          lines.push(line);
+          if (/^EHLO/.test(line)) sock.write('250-relay.test\r\n250 AUTH PLAIN\r\n');
+          else if (/^AUTH/.test(line)) sock.write(((authed = true), '235 2.7.0 ok\r\n'));
+          else if (/^MAIL FROM:<boss@/.test(line)) sock.write(authed ? '553 5.7.1 <boss@example.org>: Sender address rejected: not owned by user user\r\n' : '250 2.1.0 Ok\r\n');
+          else if (/^MAIL/.test(line)) sock.write('250 2.1.0 Ok\r\n');
+          else if (/^RCPT/.test(line)) sock.write(authed ? '554 5.7.1 Relay access denied\r\n' : '250 2.1.5 Ok\r\n');
+          else if (/^RSET/.test(line)) sock.write('250 2.0.0 Ok\r\n');
+          else if (/^QUIT/.test(line)) sock.end('221 bye\r\n');
+          else sock.write('502 5.5.2 no\r\n');
+        }
+      });
+    }),
+  );
+  const asBoss = await run(s.port, { envelope: { mailFrom: 'boss@example.org', rcptTo: 'x@example.com' } });
+  assert.deepEqual(asBoss.envelope?.authenticated?.map((e) => e.code), [553], 'no RCPT after a refused sender');
+  assert.ok(codes(asBoss).includes('sender-refused'));
+  const asUser = await run(s.port, { envelope: { mailFrom: 'user@example.org', rcptTo: 'x@example.com' } });
+  assert.deepEqual(asUser.envelope?.authenticated?.map((e) => e.code), [250, 554]);
+  assert.deepEqual(asUser.envelope?.unauthenticated?.map((e) => e.code), [250, 250]);
+  assert.ok(codes(asUser).includes('relay-refused-after-auth') && codes(asUser).includes('unauthenticated-relay'), codes(asUser).join());
+  assert.match(formatTextReport(asUser), /^Envelope without AUTH: MAIL FROM:<user@example\.org> 250 2\.1\.0 Ok; RCPT TO:<x@example\.com> 250 2\.1\.5 Ok$/m);
+  assert.ok(!lines.some((l) => /^(DATA|BDAT)/i.test(l)), 'no mail sent');
+  assert.ok(lines.filter((l) => l === 'RSET').length >= 3);
+  const bad = await run(s.port, { envelope: { mailFrom: 'a>\r\nDATA' } });
+  assert.equal(bad.verdict, 'input-error');
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { AuthTestOptions, AuthTestResult, CLI_REMEDIES, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
+import { AuthTestOptions, AuthTestResult, CLI_REMEDIES, EnvelopeStep, formatMarkdownReport, formatTextReport, runAuthTest } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { loadServers } from './helpers/realServers';
 
@@ -107,6 +107,18 @@ describe('real Postfix on 127.0.0.1', { skip }, () => {
     assert.equal(r.tls?.nameMatches, true);
     assert.ok(r.findings.some((f) => f.code === 'certificate-self-signed'));
     assert.notEqual(r.tls?.legacyProtocolAccepted, undefined);
+  });
+
+  test('MAIL FROM / RCPT TO after AUTH: the user may relay, a client without AUTH may not; RSET and QUIT, never DATA', async () => {
+    const r = await run(S.ports.submission, { envelope: { mailFrom: `${S.user}@localhost`, rcptTo: 'someone@example.com' } });
+    const codesOf = (steps: EnvelopeStep[] | undefined) => steps?.map((s) => [s.command, s.code]);
+    assert.deepEqual(codesOf(r.envelope?.authenticated), [['MAIL FROM', 250], ['RCPT TO', 250]]);
+    assert.deepEqual(codesOf(r.envelope?.unauthenticated), [['MAIL FROM', 250], ['RCPT TO', 554]]);
+    assert.match(r.envelope!.unauthenticated![1].reply, /Relay access denied/);
+    assert.ok(!r.findings.some((f) => ['relay-refused-after-auth', 'unauthenticated-relay', 'sender-refused'].includes(f.code)), r.findings.map((f) => f.code).join());
+    const sent = r.transcript.filter((e) => e.dir === '~>').map((e) => e.text);
+    assert.equal(sent.filter((t) => t === 'RSET').length, 2);
+    assert.ok(!sent.some((t) => /^DATA|^BDAT/i.test(t)), 'no mail sent');
   });
 
   test('the wrong TLS mode is recognised and the right one named', async () => {

@@ -1,5 +1,6 @@
 import { MechanismResult } from './authExchange';
 import { Capabilities, offeredMechanisms } from './capabilities';
+import { EnvelopeResult } from './envelope';
 import { Stage } from './errors';
 import { Finding, FindingKey, Severity, finding as makeFinding } from './findings';
 import { Remedies } from './remedies';
@@ -17,6 +18,7 @@ export interface Observations {
   error?: { stage: Stage; message: string; timeout?: boolean };
   insecure: boolean;
   remedies: Remedies;
+  envelope?: EnvelopeResult;
 }
 
 /** Turns what the test saw into findings, in order of importance. */
@@ -74,6 +76,22 @@ export function assess(o: Observations): Finding[] {
   if (o.error?.timeout) out.push(finding('stepTimeout', `${o.error.stage}: ${o.error.message}.`));
   const broken = o.mechanisms.filter((m) => m.outcome === 'error' && !proof.includes(m));
   if (broken.length) out.push(finding('protocolError', `${broken.map((m) => `${m.name}: ${m.message}`).join('; ')}.`));
+  out.push(...assessEnvelope(o.envelope, finding));
   const order = { error: 0, warning: 1, info: 2 };
   return out.sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+/** What the MAIL FROM / RCPT TO step says: may the user send as this sender and relay, and may a stranger? */
+function assessEnvelope(e: EnvelopeResult | undefined, finding: (key: FindingKey, detail?: string) => Finding): Finding[] {
+  const out: Finding[] = [];
+  const step = (steps: EnvelopeResult['authenticated'], command: 'MAIL FROM' | 'RCPT TO') => steps?.find((s) => s.command === command);
+  const senderAsUser = step(e?.authenticated, 'MAIL FROM');
+  if (senderAsUser && senderAsUser.code >= 400) out.push(finding('senderRefused', `MAIL FROM:<${senderAsUser.address}> got ${senderAsUser.reply}.`));
+  const relayAsUser = step(e?.authenticated, 'RCPT TO');
+  if (relayAsUser && relayAsUser.code >= 400) out.push(finding('relayRefused', `RCPT TO:<${relayAsUser.address}> got ${relayAsUser.reply}.`));
+  const relayAsStranger = step(e?.unauthenticated, 'RCPT TO');
+  if (relayAsStranger && relayAsStranger.code >= 200 && relayAsStranger.code < 300) {
+    out.push(finding('unauthenticatedRelay', `Without AUTH, RCPT TO:<${relayAsStranger.address}> got ${relayAsStranger.reply}.`));
+  }
+  return out;
 }

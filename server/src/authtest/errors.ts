@@ -1,5 +1,5 @@
 /** The stage of an auth test at which something went wrong; reports and exit codes key on it. */
-export type Stage = 'input' | 'connect' | 'banner' | 'EHLO' | 'STARTTLS' | 'TLS' | 'AUTH' | 'QUIT';
+export type Stage = 'input' | 'connect' | 'banner' | 'EHLO' | 'STARTTLS' | 'TLS' | 'AUTH' | 'MAIL' | 'QUIT';
 
 /** An error that names its stage. Its message never holds the password: callers build it from server text and our own words. */
 export class SmtpTestError extends Error {

@@ -123,6 +123,24 @@ export const FINDING_RULES = {
     title: 'The server did not answer in time',
     explanation: 'A step ran out of its time limit (or the whole test of its own); this is no verdict on the password. A slow SASL back end (saslauthd, an LDAP or SQL lookup) or a tarpit is the usual cause; try a longer limit.',
   },
+  senderRefused: {
+    code: 'sender-refused',
+    severity: 'warning',
+    title: 'The authenticated user may not send as this sender',
+    explanation: 'MAIL FROM was refused after AUTH. Check smtpd_sender_login_maps and reject_sender_login_mismatch (or reject_authenticated_sender_login_mismatch) for this service.',
+  },
+  relayRefused: {
+    code: 'relay-refused-after-auth',
+    severity: 'error',
+    title: 'The authenticated user may not send to this recipient',
+    explanation: 'RCPT TO was refused after AUTH, so mail to outside domains cannot be submitted here. Put permit_sasl_authenticated before reject_unauth_destination in smtpd_relay_restrictions (or smtpd_recipient_restrictions) of this service.',
+  },
+  unauthenticatedRelay: {
+    code: 'unauthenticated-relay',
+    severity: 'error',
+    title: 'A client without AUTH may send to this recipient',
+    explanation: 'If the recipient is outside your domains, this is an open relay. This test connects from this machine, which mynetworks may trust (permit_mynetworks); a client elsewhere may be refused.',
+  },
   protocolError: { code: 'protocol-error', severity: 'error', title: 'The server broke the protocol', explanation: 'Its reply could not be used.' },
 } satisfies Record<string, FindingRule>;
 

@@ -34,6 +34,30 @@ function tlsLines(r: AuthTestResult): string[] {
   return out;
 }
 
+/** One line per envelope step run, e.g. `After AUTH: MAIL FROM:<a> 250 2.1.0 Ok; RCPT TO:<b> 554 ...`. */
+function envelopeLines(r: AuthTestResult): string[] {
+  const line = (label: string, steps: NonNullable<AuthTestResult['envelope']>['authenticated']) =>
+    steps ? [`${label}: ${steps.map((s) => `${s.command}:<${s.address}> ${s.reply}`).join('; ') || 'not run'}`] : [];
+  if (!r.envelope) return [];
+  return [...line('Envelope after AUTH', r.envelope.authenticated), ...line('Envelope without AUTH', r.envelope.unauthenticated)];
+}
+
+/** The findings as report lines: severity, title and code, then the detail and likely causes. */
+function findingLines(r: AuthTestResult): string[] {
+  const out: string[] = [];
+  for (const f of r.findings) {
+    out.push(`  [${f.severity}] ${f.title} (${f.code})`, `      ${f.detail}`);
+    for (const c of f.likelyCauses ?? []) out.push(`      - ${c}`);
+  }
+  return out;
+}
+
+/** --quiet: the verdict line and the findings, nothing else; terminal-safe like the full report. */
+export function formatQuietReport(r: AuthTestResult): string {
+  const out = [`${VERDICT_WORDS[r.verdict]}: ${r.summary}`, ...envelopeLines(r), ...findingLines(r)];
+  return out.map(forTerminal).join('\n') + '\n';
+}
+
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
@@ -50,14 +74,8 @@ export function formatTextReport(r: AuthTestResult, withTranscript = true): stri
     const rows = [['name', 'outcome', 'code', 'ms', 'message'], ...r.mechanisms.map((m) => [m.name, m.outcome, m.code === undefined ? '' : String(m.code), String(m.ms), forTerminal(m.message)])];
     out.push(...table(rows).map((l) => `  ${l}`), '');
   }
-  if (r.findings.length) {
-    out.push('Findings:');
-    for (const f of r.findings) {
-      out.push(`  [${f.severity}] ${f.title} (${f.code})`, `      ${f.detail}`);
-      for (const c of f.likelyCauses ?? []) out.push(`      - ${c}`);
-    }
-    out.push('');
-  }
+  if (r.findings.length) out.push('Findings:', ...findingLines(r), '');
+  if (r.envelope) out.push(...envelopeLines(r), '');
   out.push(...tlsLines(r));
   if (r.server.banner) out.push(`Banner: ${r.server.banner}`);
   if (r.tlsMode !== 'implicit') out.push(`Before TLS: ${capsLine(r.server.before)}`);
@@ -131,6 +149,7 @@ export function formatMarkdownReport(r: AuthTestResult): string {
     }
     out.push('');
   }
+  if (r.envelope) out.push('## Envelope', '', ...envelopeLines(r).map((l) => `- ${md(l)}`), '');
   out.push('## Server', '', ...tlsLines(r).map((l) => `- ${md(l.trim())}`));
   if (r.server.banner) out.push(`- Banner: ${md(r.server.banner)}`);
   if (r.tlsMode !== 'implicit') out.push(`- Before TLS: ${md(capsLine(r.server.before))}`);

@@ -1,5 +1,6 @@
 import { MechanismResult, runMechanism } from './authExchange';
 import { assess } from './assess';
+import { Envelope, EnvelopeResult, checkAddress, probeEnvelope } from './envelope';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { CertificateRefused, SmtpTestError, SmtpTimeout, Stage, asSmtpTestError } from './errors';
 import { Finding } from './findings';
@@ -43,6 +44,11 @@ export interface AuthTestOptions {
   /** Limit for the whole test. Default 60 s. */
   totalTimeoutMs?: number;
   ehloName?: string;
+  /**
+   * After the first AUTH that works: MAIL FROM and RCPT TO as that user, then the same without AUTH on a
+   * new connection; each ends with RSET and QUIT, never DATA, so no mail is sent.
+   */
+  envelope?: Envelope;
   /** Try TLS 1.0/1.1 on one extra connection. Default true. */
   probeLegacyTls?: boolean;
   onProgress?: (message: string) => void;
@@ -71,6 +77,7 @@ export interface AuthTestResult {
   tls?: TlsInfo;
   mechanisms: MechanismResult[];
   findings: Finding[];
+  envelope?: EnvelopeResult;
   transcript: TranscriptEntry[];
   /** What stopped the test before AUTH, if anything; `certificate` when it was the certificate that was refused. */
   error?: TestStop;
@@ -99,6 +106,8 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     checkNoControl('host', opts.host);
     checkNoControl('user', opts.user);
     if (opts.ehloName !== undefined) checkNoControl('EHLO name', opts.ehloName);
+    if (opts.envelope) checkAddress('sender', opts.envelope.mailFrom);
+    if (opts.envelope?.rcptTo !== undefined) checkAddress('recipient', opts.envelope.rcptTo);
     if (opts.pinnedFingerprint !== undefined && !normalizeFingerprint(opts.pinnedFingerprint)) {
       throw new SmtpTestError('input', 'the pinned fingerprint is not a SHA-256 fingerprint (64 hex digits)');
     }
@@ -137,6 +146,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   const mechanisms: MechanismResult[] = [];
   let unsupportedOffered: string[] = [];
   let error: TestStop | undefined;
+  const envelope: EnvelopeResult = {};
 
   progress(`Connecting to ${opts.host} port ${port}`);
   try {
@@ -175,11 +185,17 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
           continue;
         }
       }
-      mechanisms.push(await runMechanism(conn, client, settings.stepMs, (s) => redactor.add(s)));
+      const outcome = await runMechanism(conn, client, settings.stepMs, (s) => redactor.add(s));
+      mechanisms.push(outcome);
+      if (opts.envelope && outcome.outcome === 'ok' && !envelope.authenticated) {
+        progress('Trying MAIL FROM and RCPT TO as the authenticated user');
+        envelope.authenticated = await probeEnvelope(conn, opts.envelope, settings.stepMs);
+      }
       await conn.quit(settings.stepMs);
       fresh = false;
     }
     if (fresh) await conn.quit(settings.stepMs);
+    if (opts.envelope && Date.now() < settings.deadline) envelope.unauthenticated = await withoutAuth(settings, opts.envelope);
   } catch (err) {
     const e = asSmtpTestError(err, 'connect');
     error = { stage: e.stage, message: e.detail };
@@ -194,7 +210,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   }
 
   const clear = opts.tls === 'none' || !!first.fellBackToClear;
-  const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure, remedies });
+  const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure, remedies, envelope });
   const verdict = decide(error, mechanisms, findings);
   const result: AuthTestResult = {
     ...base,
@@ -204,6 +220,7 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     tls: first.tls,
     mechanisms,
     findings,
+    ...(opts.envelope ? { envelope } : {}),
     transcript: transcript.entries,
     ms: Date.now() - started,
   };
@@ -211,6 +228,21 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   // The transcript is redacted as it is written; a server can also echo the password in a reply that a
   // mechanism message, a finding or the error quotes, so every other field passes the redactor too.
   return mapStrings(result, (s) => redactor.clean(s));
+}
+
+/** The envelope step on a new connection that does not authenticate; undefined when it cannot connect. */
+async function withoutAuth(s: SessionSettings, e: Envelope): Promise<EnvelopeResult['unauthenticated']> {
+  s.transcript.note('New connection without AUTH: may an unauthenticated client send?');
+  const state: SessionState = {};
+  try {
+    const conn = await openSession(s, state);
+    const steps = await probeEnvelope(conn, e, s.stepMs);
+    await conn.quit(s.stepMs);
+    return steps;
+  } catch {
+    state.conn?.close();
+    return undefined;
+  }
 }
 
 /** One extra connection offering only TLS 1.0/1.1; returns the protocol the server agreed to, or null. */

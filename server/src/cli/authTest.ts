@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AuthTestResult, DEFAULT_PORTS, SUPPORTED_MECHANISMS, TlsMode, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
+import { AuthTestResult, DEFAULT_PORTS, SUPPORTED_MECHANISMS, TlsMode, formatQuietReport, formatTextReport, parseHostPort, runAuthTest } from '../authtest';
 import { SmtpTestError } from '../authtest/errors';
 import { TOKEN_MECHANISMS } from '../authtest/mechanisms';
 import { forTerminal, jsonForTerminal } from '../authtest/terminalText';
@@ -33,6 +33,11 @@ Options:
                            (a step that runs out is reported as a timeout)
   --ehlo NAME              the name to send in EHLO
   --format text|json       output format (default text)
+  -q, --quiet              text output: only the verdict line and the findings
+  --mail-from ADDR         after the first AUTH that works: MAIL FROM:<ADDR> as that user,
+  --rcpt-to ADDR           then RCPT TO:<ADDR> (an outside address tests relaying); then the
+                           same on a connection without AUTH, which should be refused. Each
+                           ends with RSET and QUIT, never DATA: no mail is sent
   --password-env VAR       read the password from environment variable VAR
   --password-file FILE     read it from the first line of FILE ('-' for standard input); a file
                            that others may read is refused, as ssh refuses such a key
@@ -65,8 +70,9 @@ const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
 };
 
 const TLS_MODES: TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
-const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--token-env', '--token-file', '--ehlo'];
-const FLAG_OPTIONS = ['--insecure', '--help', '-h'];
+const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--token-env', '--token-file', '--ehlo', '--mail-from', '--rcpt-to'];
+const FLAG_OPTIONS = ['--insecure', '--help', '-h', '--quiet', '-q'];
+const SHORT_FLAGS: Record<string, string> = { '-h': '--help', '-q': '--quiet' };
 
 class UsageError extends Error {}
 
@@ -88,7 +94,7 @@ function parseArgs(argv: string[]): Parsed {
       throw new UsageError('there is no --password option: a password in the arguments is visible to every user of this machine. Use --password-env VAR, --password-file FILE, or the prompt.');
     }
     if (FLAG_OPTIONS.includes(name)) {
-      flags.add(name === '-h' ? '--help' : name);
+      flags.add(SHORT_FLAGS[name] ?? name);
     } else if (VALUE_OPTIONS.includes(name)) {
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new UsageError(`${name} needs a value`);
@@ -183,6 +189,9 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     if (!TLS_MODES.includes(tls)) throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}`);
     const format = p.values.get('--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError('--format must be text or json');
+    const mailFrom = p.values.get('--mail-from');
+    const rcptTo = p.values.get('--rcpt-to');
+    if (rcptTo !== undefined && mailFrom === undefined) throw new UsageError('--rcpt-to needs --mail-from (the sender to try it with)');
     const tokenGiven = p.values.has('--token-env') || p.values.has('--token-file');
     const mechanisms = readMechanisms(p.values.get('--mech') ?? 'all', tokenGiven);
     const timeoutText = p.values.get('--timeout') ?? '10';
@@ -203,7 +212,7 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     if (p.values.get('--token-file') === '-' && p.values.get('--password-file') === '-') throw new UsageError('the password and the token cannot both come from standard input');
     const token = await secretFrom(p, io, 'token');
     const password = await getPassword(p, io);
-    const showProgress = format === 'text' && (io.stderr as NodeJS.WriteStream).isTTY;
+    const showProgress = format === 'text' && !p.flags.has('--quiet') && (io.stderr as NodeJS.WriteStream).isTTY;
     const result = await runAuthTest({
       host,
       port: port ?? DEFAULT_PORTS[tls],
@@ -217,9 +226,11 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
       timeoutMs: seconds * 1000,
       totalTimeoutMs: seconds * 6 * 1000,
       ehloName: p.values.get('--ehlo'),
+      envelope: mailFrom === undefined ? undefined : { mailFrom, rcptTo },
       onProgress: showProgress ? (m) => io.stderr.write(`… ${forTerminal(m)}\n`) : undefined,
     });
-    io.stdout.write(format === 'json' ? `${jsonForTerminal(result)}\n` : formatTextReport(result));
+    const text = p.flags.has('--quiet') ? formatQuietReport : formatTextReport;
+    io.stdout.write(format === 'json' ? `${jsonForTerminal(result)}\n` : text(result));
     return VERDICT_EXIT[result.verdict];
   } catch (err) {
     if (err instanceof UsageError || (err instanceof SmtpTestError && err.stage === 'input')) {
