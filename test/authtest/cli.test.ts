@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAuthTestCli } from '../../server/src/cli/authTest';
-import type { AuthTestResult } from '../../server/src/authtest';
+import { type AuthTestResult, formatTranscript } from '../../server/src/authtest';
+import { everySecretForm } from './helpers/derived';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { makeCert } from './helpers/certs';
 import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
@@ -194,14 +195,21 @@ test('secret search: every mode and mechanism against the real servers, text and
     [S.ports.dovecot, 'starttls'],
     [S.ports.clear, 'none'],
   ];
+  let derivedChecked = 0;
   for (const [port, mode] of runs) {
-    for (const format of ['text', 'json']) {
+    for (const format of ['text', 'json', 'quiet']) {
       for (const secret of format === 'json' ? [pw, 'Wrong-Pw-For-Search-99'] : [pw]) {
-        const r = await cli([`${S.host}:${port}`, '--user', S.user, '--tls', mode, '--mech', 'all', '--ca', S.caFile, '--format', format, '--password-env', 'PW'], { PW: secret });
+        const how = format === 'quiet' ? ['--quiet'] : ['--format', format];
+        const envelope = ['--mail-from', `${S.user}@localhost`, '--rcpt-to', 'someone@example.com'];
+        const r = await cli([`${S.host}:${port}`, '--user', S.user, '--tls', mode, '--mech', 'all', '--ca', S.caFile, ...how, ...envelope, '--password-env', 'PW'], { PW: secret });
         assert.ok([0, 1, 6].includes(r.code), `exit ${r.code} for ${port} ${mode}: ${r.err}`);
-        assertClean(r.out + r.err, secret);
+        const transcript = format === 'json' ? formatTranscript((JSON.parse(r.out) as AuthTestResult).transcript) : r.out;
+        const forms = everySecretForm(transcript, secret);
+        derivedChecked += forms.length - 1 - base64Forms(secret).length;
+        for (const form of forms) assert.ok(!(r.out + r.err).includes(form), `a form of the password (${forms.indexOf(form)}) in the ${format} output of port ${port}`);
         assertClean(r.out + r.err, pw);
       }
     }
   }
+  assert.ok(derivedChecked > 20, `only ${derivedChecked} derived values were recomputed`);
 });

@@ -1,7 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, reportHeadline, runAuthTest } from '../../server/src/authtest';
+import { AuthTestOptions, AuthTestResult, formatMarkdownReport, formatTextReport, formatTranscript, reportHeadline, runAuthTest } from '../../server/src/authtest';
+import { derivedSecrets } from './helpers/derived';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { TestCert, makeCert } from './helpers/certs';
 import { FakeServer, rawServer, scriptedServer } from './helpers/fakeServer';
@@ -327,7 +328,10 @@ test('values derived from the password are redacted where a server echoes them: 
   assert.ok(!all.includes(digest), 'CRAM-MD5 digest in output');
   assert.ok(!all.includes(answer), 'CRAM-MD5 answer in output');
   assert.match(r.mechanisms[0].message, /bad digest user <redacted> for \S*<redacted>/);
+  // The all-output search recomputes derivatives from a printed transcript; it must find this very digest.
+  assert.ok(derivedSecrets(formatTranscript(r.transcript), PASSWORD).includes(digest));
 
+  let sentProof = '';
   const nonceEcho = await serve(
     scriptedServer({
       capsBefore: ['AUTH SCRAM-SHA-256'],
@@ -338,12 +342,14 @@ test('values derived from the password are redacted where a server echoes them: 
           return `334 ${Buffer.from(`r=${nonce}srv,s=${Buffer.from('salt').toString('base64')},i=4096`).toString('base64')}`;
         }
         const proof = /p=(.+)$/.exec(Buffer.from(line, 'base64').toString())![1];
+        sentProof = proof;
         return `535 5.7.8 proof ${proof} (${Buffer.from(proof, 'base64').toString('hex')}) rejected`;
       },
     }),
   );
   const sr = await run(nonceEcho.port, { mechanisms: ['SCRAM-SHA-256'] });
   assert.match(sr.mechanisms[0].message, /^535 5\.7\.8 proof <redacted> \(<redacted>\) rejected$/);
+  assert.ok(derivedSecrets(formatTranscript(sr.transcript), PASSWORD).includes(sentProof));
 });
 
 test('server text reaches the terminal with its control characters visible and no line of its own', async () => {
