@@ -483,3 +483,20 @@ test('envelope step: a user refused as sender and for relaying, and a stranger a
   const bad = await run(s.port, { envelope: { mailFrom: 'a>\r\nDATA' } });
   assert.equal(bad.verdict, 'input-error');
 });
+
+test('a server that talks before its greeting (a 235 where the 220 belongs) is not believed and gets nothing', async () => {
+  const got: string[] = [];
+  const s = await serve(
+    rawServer((sock) => {
+      sock.write('235 2.7.0 Authentication successful\r\n');
+      setTimeout(() => sock.writable && sock.write('220 late.test ESMTP\r\n'), 20);
+      sock.on('data', (d) => got.push(d.toString()));
+    }),
+  );
+  const r = await run(s.port, { mechanisms: ['PLAIN'] });
+  assert.equal(r.verdict, 'connect-failed');
+  assert.equal(r.error?.stage, 'banner');
+  assert.match(r.error!.message, /^the server sent a 235 reply before its 220 greeting/);
+  assert.deepEqual(r.mechanisms, []);
+  assert.ok(!got.join('').includes('AUTH'), 'no AUTH');
+});

@@ -73,6 +73,9 @@ export async function openSession(s: SessionSettings, state: SessionState): Prom
     if (s.tls === 'implicit' && s.legacyOnly) return conn;
     const banner = await conn.readReply('banner', s.stepMs);
     state.banner = banner.lines.join('\n');
+    // A 4xx/5xx greeting refuses the session; any other code where the 220 belongs is a server talking
+    // before its greeting (a pre-greeting, as postscreen calls it in clients), whose replies are not believed.
+    if (banner.code !== 220 && banner.code < 400) throw new SmtpTestError('banner', `the server sent a ${banner.code} reply before its 220 greeting (it talks out of turn), so its replies cannot be trusted`, banner.code);
     if (banner.code !== 220) throw new SmtpTestError('banner', `the server refuses the session: ${banner.code} ${state.banner}`, banner.code);
     const caps = await ehlo(conn, s);
     if (s.tls === 'implicit') {
