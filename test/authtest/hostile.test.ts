@@ -313,6 +313,10 @@ test('redaction does not point at the password: a secret in the text before AUTH
   // What carried the password itself is still redacted: the AUTH line shows no base64 of it.
   for (const f of base64Forms('Postfix')) assert.ok(!text.includes(f), f);
   assert.match(text, /-> AUTH PLAIN <redacted>/);
+  // A password that is one of our own words is not blotted out of our sentences either.
+  const weak = await runAuthTest({ host: '127.0.0.1', port: s.port, tls: 'none', user: 'user', password: 'server', mechanisms: ['PLAIN'], timeoutMs: STEP_MS, probeLegacyTls: false });
+  assert.ok(weak.findings.some((f) => f.title === 'The server accepted AUTH on a clear connection' || /The back end checked/.test(f.detail)), weak.findings.map((f) => f.title).join());
+  assert.ok(!JSON.stringify(weak.findings).includes('<redacted>'), JSON.stringify(weak.findings));
 });
 
 test('values derived from the password are redacted where a server echoes them: CRAM-MD5 digest, SCRAM proof', async () => {

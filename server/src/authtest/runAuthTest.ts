@@ -3,7 +3,7 @@ import { assess } from './assess';
 import { Envelope, EnvelopeResult, checkAddress, probeEnvelope } from './envelope';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { CertificateRefused, SmtpTestError, SmtpTimeout, Stage, asSmtpTestError } from './errors';
-import { Finding } from './findings';
+import { FINDING_RULES, Finding } from './findings';
 import { SUPPORTED_MECHANISMS, TOKEN_MECHANISMS, createMechanism } from './mechanisms';
 import { Redactor, mapStrings } from './redact';
 import { CLI_REMEDIES, Remedies } from './remedies';
@@ -121,8 +121,10 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     return { ...base, user: JSON.stringify(opts.user), verdict: 'input-error', summary: e.message, server: { banner: '' }, mechanisms: [], findings: [], transcript: [], error: { stage: e.stage, message: e.detail }, ms: Date.now() - started };
   }
   const redactor = new Redactor([password, opts.token]);
-  // What the user typed is in the output by itself; redacting it there would point at the secret.
+  // What the user typed, and our own findings' words, are in the output by themselves; redacting a weak
+  // password there ("TLS", "server") would point at it.
   for (const typed of [opts.host, opts.user, opts.ehloName ?? '']) redactor.observeNatural(typed);
+  mapStrings([FINDING_RULES, remedies], (s) => (redactor.observeNatural(s), s));
   const transcript = new Transcript(redactor, opts.onTranscript);
   const progress = (m: string) => opts.onProgress?.(m);
   const settings: SessionSettings = {
