@@ -55,7 +55,8 @@ Exit codes:
   3  could not connect (connect, banner or EHLO stage)
   4  TLS failed (no STARTTLS, handshake failed, certificate not trusted)
   5  no AUTH offered, or none of the requested mechanisms offered
-  6  it works, with warnings (e.g. TLS 1.0/1.1 accepted, AUTH offered before TLS)
+  6  it works, with warnings (e.g. TLS 1.0/1.1 accepted, AUTH offered before TLS, a
+     self-signed certificate)
 `;
 
 const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
