@@ -10,7 +10,7 @@ import { buildInstance, type Instance } from './service/instance/instance';
 import { instanceFromFiles, locateLayouts } from './service/instance/locate';
 import { dirOf } from './service/instance/paths';
 import type { FileReader } from './service/instance/reader';
-import type { LanguageId } from './service/languages';
+import { detectLanguage, type LanguageId } from './service/languages';
 import type { Settings } from './service/settings';
 import { diskReader } from './diskReader';
 
@@ -58,11 +58,63 @@ export function localPathOf(uri: string): string | undefined {
   }
 }
 
+/**
+ * The cached instances, indexed by what a change can touch (a member's URI, a path looked for in vain, a
+ * folder a member is in), so a change looks at the instances it touches and not at every one (5,000 open files).
+ */
+class InstanceCache {
+  private byKey = new Map<string, CheckedInstance>();
+  private byTouch = new Map<string, Set<string>>();
+  private touchesOf = new Map<string, string[]>();
+
+  get(key: string): CheckedInstance | undefined {
+    return this.byKey.get(key);
+  }
+
+  set(key: string, c: CheckedInstance): void {
+    this.delete(key);
+    const layout = c.instance.layout;
+    const touches = [...c.uris.map((u) => `uri\0${u}`), ...layout.missing.flatMap((l) => l.looked.map((p) => `looked\0${p}`)), ...layout.members.map((m) => `folder\0${dirOf(m.path)}`)];
+    this.byKey.set(key, c);
+    this.touchesOf.set(key, touches);
+    for (const t of touches) {
+      const keys = this.byTouch.get(t) ?? new Set<string>();
+      keys.add(key);
+      this.byTouch.set(t, keys);
+    }
+  }
+
+  delete(key: string): void {
+    if (!this.byKey.delete(key)) return;
+    for (const t of this.touchesOf.get(key)!) {
+      const keys = this.byTouch.get(t)!;
+      keys.delete(key);
+      if (!keys.size) this.byTouch.delete(t);
+    }
+    this.touchesOf.delete(key);
+  }
+
+  /** Keys of the instances with this URI as member, or this path looked for, or a member in this folder. */
+  keysTouching(kind: 'uri' | 'looked' | 'folder', what: string): string[] {
+    return [...(this.byTouch.get(`${kind}\0${what}`) ?? [])];
+  }
+
+  entries(): IterableIterator<[string, CheckedInstance]> {
+    return this.byKey.entries();
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.byTouch.clear();
+    this.touchesOf.clear();
+  }
+}
+
 export class InstanceHost {
   private disk = new Map<string, { mtimeMs: number; size: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
   private buffers = new Map<string, { version: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
   /** Checked instances by the path they were located from; rebuilt when dropped. */
-  private checked = new Map<string, CheckedInstance>();
+  private checked = new InstanceCache();
 
   constructor(private openBuffer: (uri: string) => OpenBuffer | undefined, private settings: () => Settings) {}
 
@@ -91,7 +143,7 @@ export class InstanceHost {
 
   /** The checked instance(s) a document belongs to, built when none is cached. */
   instancesOf(uri: string): CheckedInstance[] {
-    const found = [...this.checked.values()].filter((c) => c.uris.includes(uri));
+    const found = this.checked.keysTouching('uri', uri).map((key) => this.checked.get(key)!);
     if (found.length) return found;
     const key = uri;
     const made = this.build(uri);
@@ -148,20 +200,22 @@ export class InstanceHost {
     const path = localPathOf(uri) ?? uri;
     this.disk.delete(path);
     const dropped: CheckedInstance[] = [];
-    for (const [key, c] of this.checked) {
-      const layout = c.instance.layout;
-      const touches = key === uri || c.uris.includes(uri) || layout.missing.some((l) => l.looked.includes(path)) || layout.members.some((m) => dirOf(m.path) === dirOf(path));
-      if (touches) {
-        this.checked.delete(key);
-        dropped.push(c);
-      }
+    // Only a name the search looks for (main.cf, master.cf, sasl/smtpd.conf ...) can change what the
+    // instances of its folder are made of; any other file there (5,000 open notes.cf) touches its own alone.
+    const folder = detectLanguage(path) !== undefined ? dirOf(path) : undefined;
+    const keys = new Set([uri, ...this.checked.keysTouching('uri', uri), ...this.checked.keysTouching('looked', path), ...(folder !== undefined ? this.checked.keysTouching('folder', folder) : [])]);
+    for (const key of keys) {
+      const c = this.checked.get(key);
+      if (!c) continue;
+      this.checked.delete(key);
+      dropped.push(c);
     }
     return dropped;
   }
 
   /** Forgets an instance none of whose members is open any more, and the parses of its files on disk. */
   release(c: CheckedInstance): void {
-    for (const [key, value] of this.checked) if (value === c) this.checked.delete(key);
+    for (const [key, value] of [...this.checked.entries()]) if (value === c) this.checked.delete(key);
     for (const m of c.instance.members) this.disk.delete(m.path);
   }
 
