@@ -2,7 +2,7 @@
 // document and calls the service; parses are cached by URI and version.
 import './heapTuning';
 import { pathToFileURL } from 'node:url';
-import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, Message, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Analysis } from './service/analyze';
@@ -18,7 +18,11 @@ import { InstanceHost, type CheckedInstance } from './instanceHost';
 import { resolvedFileHover } from './service/instance/hover';
 import type { Instance } from './service/instance/instance';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// A request cancelled while it still waits in the queue (behind a long check) is answered with the
+// cancellation error at once instead of being computed for nobody.
+const connection: Connection = createConnection(ProposedFeatures.all, {
+  cancelUndispatched: (message) => (Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() } : undefined),
+});
 const documents = new TextDocuments(TextDocument);
 const host = new InstanceHost((uri) => {
   const doc = documents.get(uri);
