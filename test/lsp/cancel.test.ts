@@ -21,7 +21,9 @@ describe('$/cancelRequest', { timeout: 60_000 }, () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `p${i} = $q${i}`).join('\n');
     const checked = client.nextDiagnostics(uri);
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'postfix-main', version: 1, text } });
-    // Sent together while the server checks: each request is still queued when its cancellation arrives.
+    // Sent while the server checks the document (about a second): each request is still queued when its
+    // cancellation arrives. The short wait lets the check start first.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const answers = Array.from({ length: 5 }, () => {
       const source = new CancellationTokenSource();
       const answer = client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }, source.token).then(
