@@ -76,6 +76,11 @@ describe('postfix-sasl check on real file systems', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(json(r).map((f) => f.code), ['instance-file-unusable'], device);
     }
+    for (const device of ['/dev/zero', '/dev/urandom']) {
+      const r = check(['--format', 'json', device]);
+      assert.equal(r.signal, null, `${device} without --type: hung`);
+      assert.deepEqual(json(r).map((f) => [f.file, f.code]), [[device, 'instance-file-unusable']], `${device} without --type is reported, not skipped silently`);
+    }
     const r = check(['--config', '/dev/zero', folder('devconfig', { 'main.cf': MAIN })]);
     assert.equal(r.signal, null, '--config /dev/zero hung');
     assert.equal(r.code, 2);

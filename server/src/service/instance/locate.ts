@@ -119,6 +119,8 @@ export function locateLayouts(paths: readonly string[], options: LocateOptions):
     }
     const layout = emptyLayout(tree);
     const member = languageId ? take(ctx, layout, path, languageId, { reason: 'given on its own: no main.cf reads it' }) : undefined;
+    // A device or FIFO given by its path (/dev/urandom) has no name we know: say it was skipped, never read it.
+    if (!languageId && ctx.reader.stat(path)?.kind === 'other') layout.notes.push({ path, message: `${path} is not a regular file (a FIFO, socket or device), so it was not read.` });
     if (member && languageId === 'dovecot') followIncludes(ctx, layout, member);
     layout.members.forEach((m) => claimed.add(m.path));
     if (layout.members.length || layout.notes.length) out.push(layout);
