@@ -1,6 +1,9 @@
 // Measurements of the real server (dist/server.js) over LSP stdio: cold start, completion, hover,
 // edit-to-diagnostics and memory.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startServer, type TestClient } from '../test/helpers/lspClient';
 import type { Inputs } from './generate';
 import { endPositions, middleLineStart, middleOffset, openDir } from './service';
@@ -154,6 +157,33 @@ export async function measureLargeFile(inputs: Inputs, runs: number, edits: numb
     rows.push({ section: S, name: `RSS after the first ${warmEdits} edits`, unit: 'MB', median: rssWarm, note: `${(rssWarm - rssOpen).toFixed(1)} MB over the open file, once: V8 compiling the edit path and sizing its heap for it` });
     rows.push({ section: S, name: `RSS after ${edits} edits`, unit: 'MB', median: rssAfter, budget: { max: 80, label: '≤ 80 MB' } });
     rows.push({ section: S, name: `RSS growth from edit ${warmEdits} to edit ${edits}`, unit: 'MB', median: rssAfter - rssWarm, budget: { max: 10, label: '≤ 10 MB (flat)' } });
+  } finally {
+    await client.stop();
+  }
+}
+
+/** 5,000 documents open in one folder (issue 19): each is an instance of its own, and a change touches its own. */
+export async function measureManyDocuments(rows: Row[], count = 5000, edits = 20): Promise<void> {
+  const S = `server, ${count} open documents in one folder (LSP stdio)`;
+  const dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-bench-many-'));
+  const uris = Array.from({ length: count }, (_, i) => pathToFileURL(join(dir, `note${i}.cf`)).toString());
+  const client = await startServer();
+  try {
+    const t = now();
+    const all = Promise.all(uris.map((uri) => client.nextDiagnostics(uri, 1)));
+    for (const [i, uri] of uris.entries()) await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'postfix-main', version: 1, text: `p${i} = $undefined${i}\n` } });
+    await all;
+    rows.push(row(S, `open all ${count} → diagnostics on each`, [now() - t], { max: 3000, label: '≤ 3 s' }));
+    const times: number[] = [];
+    for (let version = 2; version < 2 + edits; version++) {
+      const uri = uris[(version * 997) % count];
+      const start = now();
+      const diagnostics = client.nextDiagnostics(uri, version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `q${version} = $x\n` }] });
+      await diagnostics;
+      times.push(now() - start);
+    }
+    rows.push(row(S, `edit of one → its diagnostics (${edits} edits)`, times, { max: 100, label: '≤ 100 ms' }));
   } finally {
     await client.stop();
   }

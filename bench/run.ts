@@ -9,7 +9,7 @@ import { measureAuthTest } from './authtest';
 import { CLI, measureCli } from './cli';
 import { measureExplain } from './explain';
 import { generateInputs, postconfWarnings } from './generate';
-import { measureColdStart, measureInstanceEdit, measureLargeFile } from './lsp';
+import { measureColdStart, measureInstanceEdit, measureLargeFile, measureManyDocuments } from './lsp';
 import { measureService } from './service';
 import { measureSizes } from './sizes';
 import { passes, type Row } from './stats';
@@ -57,6 +57,7 @@ async function main(): Promise<number> {
     log(`server over LSP: ${inputs.lines.large20k}-line file, ${plan.edits} edits`);
     await measureLargeFile(inputs, plan.runs, plan.edits, rows);
     await measureInstanceEdit(inputs, Math.min(plan.edits, 200), rows);
+    await measureManyDocuments(rows, quick ? 500 : 5000);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log(`explain on a generated ${quick ? '5' : '100'} MB mail.log`);
