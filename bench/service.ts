@@ -7,10 +7,11 @@ import { analyze, parseForContext, parseText } from '../server/src/service/analy
 import { checkInstance } from '../server/src/service/instance/check';
 import { buildInstance } from '../server/src/service/instance/instance';
 import { locateLayouts } from '../server/src/service/instance/locate';
-import { completionItems, featuresFor } from '../server/src/service/features';
+import { completionItems } from '../server/src/service/features';
 import { defaultSettings, type Settings } from '../server/src/service/settings';
 import type { Inputs } from './generate';
 import { row, timeSync, type Row } from './stats';
+import { fileTypes } from '../server/src/service/fileTypes';
 
 /** Large enough for the 100,000-line file, so every size gets the full check. */
 const settings: Settings = { ...defaultSettings, maxFileSize: 256 * 1024 * 1024 };
@@ -65,14 +66,14 @@ export function measureService(inputs: Inputs, runs: number, rows: Row[]): void 
   const o = openDir(inputs.dirs.large20k);
   const master = parseForContext(o.masterUri, 'postfix-master', o.masterText, settings);
   const at = endPositions(o.text);
-  const main = featuresFor('postfix-main');
+  const main = fileTypes['postfix-main'].features;
   const forCompletion = analyze(o.uri, 'postfix-main', at.completeText, settings, [master]).file;
   const forHover = analyze(o.uri, 'postfix-main', o.text, settings, [master]).file;
   let items = 0;
   const complete = timeSync(() => {
     items = completionItems(main.complete?.(forCompletion, at.completeOffset, [master])).length;
   }, runs * 4, 10, WARM_MS);
-  rows.push(row(S, `completion at the end of the ${inputs.lines.large20k}-line file`, complete, { max: 2, label: '≤ 2 ms' }, items === 0 ? 'no completion items: is main.cf completion registered?' : undefined));
+  rows.push(row(S, `completion at the end of the ${inputs.lines.large20k}-line file`, complete, { max: 2, label: '≤ 2 ms' }, items === 0 ? 'no completion items: does the main.cf descriptor complete?' : undefined));
   let hovered = false;
   const hover = timeSync(() => {
     hovered = !!main.hover?.(forHover, at.hoverOffset, [master]);

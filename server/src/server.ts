@@ -10,7 +10,7 @@ import type { ResolvedFinding } from './service/findings';
 import { codeActions } from './service/codeActions';
 import { resolveCompletion } from './service/completionDocs';
 import type { ParsedFile } from './service/documents';
-import { featuresFor } from './service/features';
+import { fileTypes } from './service/fileTypes';
 import { DocumentLanguages } from './service/resolveLanguage';
 import { defaultSettings, readSettingsChecked, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
@@ -221,26 +221,26 @@ documents.onDidClose((e) => {
   schedule(e.document.uri);
 });
 
-connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).complete?.(file, doc.offsetAt(p.position), instanceFiles(doc)) ?? []));
+connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => fileTypes[file.languageId].features.complete?.(file, doc.offsetAt(p.position), instanceFiles(doc)) ?? []));
 connection.onCompletionResolve((item) => guarded(() => resolveCompletion(item), item));
 connection.onHover((p) =>
   withFile(p.textDocument.uri, null, ({ file }, doc) => {
     const offset = doc.offsetAt(p.position);
-    const hover = featuresFor(file.languageId).hover?.(file, offset, instanceFiles(doc)) ?? null;
+    const hover = fileTypes[file.languageId].features.hover?.(file, offset, instanceFiles(doc)) ?? null;
     return withResolvedFiles(hover, host.instancesOf(doc.uri)[0]?.instance, file, offset);
   }),
 );
-connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).symbols?.(file) ?? []));
-connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => featuresFor(file.languageId).folding?.(file) ?? []));
-connection.onDefinition((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).definition?.(file, doc.offsetAt(p.position)) ?? []));
-connection.onReferences((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => featuresFor(file.languageId).references?.(file, doc.offsetAt(p.position), p.context.includeDeclaration) ?? []));
+connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => fileTypes[file.languageId].features.symbols?.(file) ?? []));
+connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => fileTypes[file.languageId].features.folding?.(file) ?? []));
+connection.onDefinition((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => fileTypes[file.languageId].features.definition?.(file, doc.offsetAt(p.position)) ?? []));
+connection.onReferences((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => fileTypes[file.languageId].features.references?.(file, doc.offsetAt(p.position), p.context.includeDeclaration) ?? []));
 connection.onPrepareRename((p) =>
   withFile(p.textDocument.uri, null, ({ file }, doc) => {
-    const span = featuresFor(file.languageId).prepareRename?.(file, doc.offsetAt(p.position));
+    const span = fileTypes[file.languageId].features.prepareRename?.(file, doc.offsetAt(p.position));
     return span ? file.lines.rangeOf(span) : null;
   }),
 );
-connection.onRenameRequest((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => featuresFor(file.languageId).rename?.(file, doc.offsetAt(p.position), p.newName) ?? null));
+connection.onRenameRequest((p) => withFile(p.textDocument.uri, null, ({ file }, doc) => fileTypes[file.languageId].features.rename?.(file, doc.offsetAt(p.position), p.newName) ?? null));
 connection.onCodeAction((p) =>
   withFile(p.textDocument.uri, [], ({ file, findings }, doc) => {
     const span = { start: doc.offsetAt(p.range.start), end: doc.offsetAt(p.range.end) };

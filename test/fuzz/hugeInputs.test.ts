@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/service/analyze';
-import { featuresFor } from '../../server/src/service/features';
 import { languageIds, type LanguageId } from '../../server/src/service/languages';
-import '../../server/src/service/register';
 import { defaultSettings } from '../../server/src/service/settings';
 import { anyText, LONG, runs } from './arbitraries';
 import { checkLspResult, checkParse } from './invariants';
+import { fileTypes } from '../../server/src/service/fileTypes';
 
 /** The smoke run in npm test uses shorter texts; the quadratic cases only show in the long run. */
 const SIZE = LONG ? 100_000 : 10_000;
@@ -25,7 +24,7 @@ const prefixes = ['', 'a = ', 'smtp inet n - n - - smtpd -o a=', 'mech_list: ', 
 function exercise(languageId: LanguageId, text: string, label: string): void {
   const start = performance.now();
   const { file } = analyze(`file:///huge/${languageId}`, languageId, text, defaultSettings);
-  const f = featuresFor(languageId);
+  const f = fileTypes[languageId].features;
   const results: Array<[string, unknown]> = [];
   for (const at of [0, file.text.length >> 1, file.text.length]) {
     const offset = file.lines.offsetAt(file.lines.positionAt(at));

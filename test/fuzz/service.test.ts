@@ -6,14 +6,13 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/service/analyze';
 import { codeActions, fixAllAction } from '../../server/src/service/codeActions';
-import { parseFile, type ParsedFile } from '../../server/src/service/documents';
-import { featuresFor } from '../../server/src/service/features';
+import { type ParsedFile } from '../../server/src/service/documents';
 import { languageIds, type LanguageId } from '../../server/src/service/languages';
-import '../../server/src/service/register';
 import { defaultSettings } from '../../server/src/service/settings';
 import { toDiagnostic } from '../../server/src/service/toLsp';
 import { documentText, offsets, runs, toOffset } from './arbitraries';
 import { checkLspResult, checkParse } from './invariants';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
 const numRuns = runs(10_000, 200);
 /** Inputs the long run once failed on, tried first in every run. */
@@ -22,7 +21,7 @@ const uriOf = (languageId: LanguageId) => `file:///fuzz/${languageId}`;
 
 /** Every feature the file type registers, at `offset`; returns what each gave, by name. */
 function runFeatures(file: ParsedFile, offset: number, instance: readonly ParsedFile[], newName: string): Record<string, unknown> {
-  const f = featuresFor(file.languageId);
+  const f = fileTypes[file.languageId].features;
   const out: Record<string, unknown> = {};
   if (f.complete) out.complete = f.complete(file, offset, instance);
   if (f.hover) out.hover = f.hover(file, offset, instance);

@@ -3,19 +3,18 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { parseFile } from '../../server/src/service/documents';
-import { completionItems, featuresFor } from '../../server/src/service/features';
+import { completionItems } from '../../server/src/service/features';
 import { detectLanguage, type LanguageId } from '../../server/src/service/languages';
-import '../../server/src/service/register';
 import { parseCyrusSasl } from '../../server/src/service/cyrus/parse';
 import { parseSaslauthd } from '../../server/src/service/saslauthd/parse';
 import { parseSaslPasswd } from '../../server/src/service/saslPasswd/parse';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
 /** `|` marks the cursor. */
 function at(input: string, lang: LanguageId) {
   const offset = input.indexOf('|');
   const file = parseFile('file:///etc/x', lang, input.slice(0, offset) + input.slice(offset + 1));
-  return { file, offset, features: featuresFor(lang) };
+  return { file, offset, features: fileTypes[lang].features };
 }
 const labels = (input: string, lang: LanguageId) => {
   const { file, offset, features } = at(input, lang);
@@ -94,7 +93,7 @@ describe('editor features', () => {
     for (const text of ['pwcheck_method: saslauthd\r\n', 'pwch\r\nmech_list: PLAIN\r\n']) {
       const file = parseFile('file:///etc/x', 'cyrus-sasl', text);
       const offset = text.indexOf('\r\n') + 1;
-      const items = completionItems(featuresFor('cyrus-sasl').complete?.(file, offset, [file]));
+      const items = completionItems(fileTypes['cyrus-sasl'].features.complete?.(file, offset, [file]));
       assert.ok(items.length > 0, JSON.stringify(text));
       for (const item of items) {
         const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
@@ -132,7 +131,7 @@ describe('corpus robustness', () => {
     for (const { p, lang } of ours) {
       const text = readFileSync(p, 'utf8');
       const file = parseFile(`file://${p}`, lang!, text);
-      const features = featuresFor(lang!);
+      const features = fileTypes[lang!].features;
       for (const s of features.symbols?.(file) ?? []) assert.ok(s.range.end.line < file.lines.lineCount, p);
       for (let o = 0; o <= text.length; o += 7) {
         features.hover?.(file, o, [file]);

@@ -4,12 +4,12 @@ import { describe, it } from 'node:test';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../server/src/service/analyze';
 import { codeActions, FIX_ALL_KIND, fixAllAction } from '../../server/src/service/codeActions';
-import { featuresFor } from '../../server/src/service/features';
 import type { LanguageId } from '../../server/src/service/languages';
 import { defaultSettings } from '../../server/src/service/settings';
 import { LineIndex } from '../../server/src/service/text';
 import { toDiagnostic } from '../../server/src/service/toLsp';
 import { bothEols, withCursor } from '../helpers/cursor';
+import { fileTypes } from '../../server/src/service/fileTypes';
 
 const uri = 'file:///etc/postfix/main.cf';
 
@@ -170,7 +170,7 @@ describe('main.cf quick fixes', () => {
 });
 
 describe('main.cf navigation', () => {
-  const features = featuresFor('postfix-main');
+  const features = fileTypes['postfix-main'].features;
   const source = 'my_nets = 10.0.0.0/8\nmynetworks = 127.0.0.0/8\n  $my_nets\nsmtpd_banner = ${my_nets?{x}}\n';
 
   function at(marked: string) {

@@ -3,15 +3,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CompletionItemKind, CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
 import { resolveCompletion } from '../../server/src/service/completionDocs';
-import { parseFile } from '../../server/src/service/documents';
-import { completionItems, featuresFor } from '../../server/src/service/features';
+import { completionItems } from '../../server/src/service/features';
 import { MAX_NAME_ITEMS } from '../../server/src/service/mainCf/rankedNames';
-import '../../server/src/service/mainCf/register';
 import { applyCompletion, bothEols, withCursor } from '../helpers/cursor';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
 function complete(text: string, offset: number): CompletionItem[] {
   const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', text);
-  return completionItems(featuresFor('postfix-main').complete!(file, offset, [file]));
+  return completionItems(fileTypes['postfix-main'].features.complete!(file, offset, [file]));
 }
 
 interface ApplyCase {
@@ -177,7 +176,7 @@ describe('main.cf completion: ranking and lean items', () => {
 
   test('a list cut short says so, and the client gets the rest by typing', () => {
     const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', '');
-    const answer = featuresFor('postfix-main').complete!(file, 0, [file]);
+    const answer = fileTypes['postfix-main'].features.complete!(file, 0, [file]);
     assert.ok(!Array.isArray(answer) && answer.isIncomplete);
     assert.ok(emptyLine.length <= MAX_NAME_ITEMS + 5);
     const typed = withCursor('virtual_alias_m|');
@@ -259,7 +258,7 @@ describe('main.cf completion and hover never throw', () => {
     for (const { eol, text } of bothEols(source)) {
       test(`every offset of ${JSON.stringify(source.slice(0, 30))} (${eol})`, () => {
         const file = parseFile('file:///main.cf', 'postfix-main', text);
-        const features = featuresFor('postfix-main');
+        const features = fileTypes['postfix-main'].features;
         for (let offset = 0; offset <= text.length + 1; offset++) {
           if (text[offset - 1] === '\r' && text[offset] === '\n') continue; // not a position a client can send
           for (const item of completionItems(features.complete!(file, offset, [file]))) applyCompletion(text, Math.min(offset, text.length), item);

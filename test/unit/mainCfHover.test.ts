@@ -7,18 +7,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-types';
-import { parseFile } from '../../server/src/service/documents';
 import { lookupParameter } from '../../server/src/service/data/catalogue';
 import { compatibilityDefaults } from '../../server/src/service/data/compatibilityDefaults';
-import { featuresFor } from '../../server/src/service/features';
 import { compareLevels } from '../../server/src/service/mainCf/expand';
-import '../../server/src/service/mainCf/register';
 import { LineIndex } from '../../server/src/service/text';
 import { bothEols, withCursor } from '../helpers/cursor';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
 function hover(text: string, offset: number): Hover | null {
   const file = parseFile('file:///etc/postfix/main.cf', 'postfix-main', text);
-  return featuresFor('postfix-main').hover!(file, offset, [file]);
+  return fileTypes['postfix-main'].features.hover!(file, offset, [file]);
 }
 
 function contentOf(h: Hover): string {

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/service/analyze';
-import { parseFile } from '../../server/src/service/documents';
 import { defaultSettings } from '../../server/src/service/settings';
+import { parseFile } from '../../server/src/service/fileTypes';
 
 const MAIN_CF = [
   'smtpd_restriction_classes = strict_senders',

@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import { resolveCompletion } from '../../server/src/service/completionDocs';
-import { parseFile, type ParsedFile } from '../../server/src/service/documents';
-import { completionItems, featuresFor } from '../../server/src/service/features';
-import '../../server/src/service/register';
+import { type ParsedFile } from '../../server/src/service/documents';
+import { completionItems } from '../../server/src/service/features';
 import { snippetFiles } from '../../server/src/service/snippets';
 import { applyCompletion, bothEols, expandSnippet, withCursor } from '../helpers/cursor';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
-const features = () => featuresFor('postfix-master');
+const features = () => fileTypes['postfix-master'].features;
 const MAIN = parseFile('file:///etc/postfix/main.cf', 'postfix-main', 'smtpd_restriction_classes = strict_senders\nstrict_senders = reject_unknown_sender_domain\nmua_client_restrictions = permit_sasl_authenticated, reject\n');
 
 function master(text: string): ParsedFile {

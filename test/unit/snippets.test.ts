@@ -6,11 +6,9 @@ import { analyze } from '../../server/src/service/analyze';
 import type { LanguageId } from '../../server/src/service/languages';
 import { defaultSettings } from '../../server/src/service/settings';
 import { snippetFiles } from '../../server/src/service/snippets';
-import { completionItems, featuresFor } from '../../server/src/service/features';
-import { parseFile } from '../../server/src/service/documents';
-import '../../server/src/service/mainCf/register';
-import '../../server/src/service/master/register';
+import { completionItems } from '../../server/src/service/features';
 import { applyCompletion, expandSnippet } from '../helpers/cursor';
+import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 
 const fileNames: Partial<Record<LanguageId, string>> = { 'postfix-main': 'main.cf', 'postfix-master': 'master.cf', 'cyrus-sasl': 'sasl/smtpd.conf', saslauthd: 'default/saslauthd', 'postfix-sasl-passwd': 'sasl_passwd' };
 
@@ -38,7 +36,7 @@ describe('snippets are offered where a line starts with their prefix', () => {
           const before = `# first line${eol}`;
           const text = before + snippet.prefix.slice(0, 4);
           const file = parseFile(`file:///etc/postfix/${fileNames[language]}`, language, text);
-          const item = completionItems(featuresFor(language).complete?.(file, text.length, [file])).find((i) => i.label === snippet.prefix);
+          const item = completionItems(fileTypes[language].features.complete?.(file, text.length, [file])).find((i) => i.label === snippet.prefix);
           assert.ok(item, `${snippet.prefix} offered`);
           assert.equal(applyCompletion(text, text.length, item), before + expandSnippet(snippet.body.join(eol)));
         });

@@ -1,11 +1,11 @@
 // The one entry point the server and the CLI share: text in, parsed file and findings out.
 // Binary files and files over the size limit are handled here, so both front ends behave alike.
-import { parseFile, type ParsedFile } from './documents';
+import type { ParsedFile } from './documents';
+import { parseFile } from './fileTypes';
 import type { ResolvedFinding } from './findings';
 import { checkInstance } from './instance/check';
 import { instanceFromFiles } from './instance/locate';
 import type { LanguageId } from './languages';
-import './register';
 import type { Settings } from './settings';
 
 /** NUL bytes, or many undecodable characters, near the start: not a text file. */

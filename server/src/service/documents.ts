@@ -1,8 +1,8 @@
-// One parsed file of any type we know. Each file type registers its parser here, so the server,
-// the CLI and the cross-file rules handle every type the same way.
+// One parsed file of any type we know (each type's parser is in its descriptor, listed in fileTypes.ts),
+// so the server, the CLI and the cross-file rules handle every type the same way.
 import type { LanguageId } from './languages';
-import { parseMainCf, type MainCfDocument } from './parser/mainCf';
-import { LineIndex } from './text';
+import type { MainCfDocument } from './parser/mainCf';
+import type { LineIndex } from './text';
 
 export interface ParsedFile {
   uri: string;
@@ -32,24 +32,4 @@ export interface MainCfFile extends ParsedFile {
 
 export function isMainCfFile(file: ParsedFile): file is MainCfFile {
   return file.languageId === 'postfix-main';
-}
-
-type Parser = (uri: string, text: string) => ParsedFile;
-
-const parsers = new Map<LanguageId, Parser>([
-  ['postfix-main', (uri, text) => {
-    const main = parseMainCf(text);
-    return { uri, languageId: 'postfix-main', text, lines: main.lines, comments: main.comments, main } as MainCfFile;
-  }],
-]);
-
-export function registerParser(languageId: LanguageId, parser: Parser): void {
-  parsers.set(languageId, parser);
-}
-
-/** Never throws: a type without a parser yet is kept as plain text. */
-export function parseFile(uri: string, languageId: LanguageId, text: string): ParsedFile {
-  const parser = parsers.get(languageId);
-  if (parser) return parser(uri, text);
-  return { uri, languageId, text, lines: new LineIndex(text), comments: [] };
 }

@@ -1,8 +1,7 @@
-// Per-file-type editor features. Each is a pure function of (parsed file, offset, instance).
+// Per-file-type editor features (each descriptor's `features`). Each is a pure function of (parsed file, offset, instance).
 import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Span } from './text';
 import type { ParsedFile } from './documents';
-import type { LanguageId } from './languages';
 
 export interface LanguageFeatures {
   /** A list when it may be cut short (the client asks again as the user types). */
@@ -14,16 +13,6 @@ export interface LanguageFeatures {
   references?(file: ParsedFile, offset: number, includeDeclaration: boolean): Location[];
   prepareRename?(file: ParsedFile, offset: number): Span | undefined;
   rename?(file: ParsedFile, offset: number, newName: string): WorkspaceEdit | undefined;
-}
-
-const registry = new Map<LanguageId, LanguageFeatures>();
-
-export function registerFeatures(languageId: LanguageId, features: LanguageFeatures): void {
-  registry.set(languageId, { ...registry.get(languageId), ...features });
-}
-
-export function featuresFor(languageId: LanguageId): LanguageFeatures {
-  return registry.get(languageId) ?? {};
 }
 
 /** The items of a completion answer, list or array. */

@@ -3,7 +3,8 @@
 import type { ParsedText } from '../analyze';
 import { crossFileFindings } from '../crossFile';
 import { diagnoseFile } from '../diagnose';
-import { isMainCfFile, parseFile, type ParsedFile } from '../documents';
+import { isMainCfFile, type ParsedFile } from '../documents';
+import { parseFile } from '../fileTypes';
 import { ignoredCodesByLine, resolveFindings, type Finding, type ResolvedFinding } from '../findings';
 import type { Settings } from '../settings';
 import type { Instance } from './instance';

@@ -1,0 +1,43 @@
+// main.cf: parser, validator and editor features.
+import { isMainCfFile, type MainCfFile } from '../documents';
+import type { FileTypeDescriptor } from '../fileType';
+import type { Instance } from '../instance/instance';
+import { masterFacts } from '../master/masterCfFile';
+import { parseMainCf } from '../parser/mainCf';
+import { checkTargetVersion } from './checkTargetVersion';
+import { completeMainCf } from './completion';
+import { hoverMainCf } from './hover';
+import { mainCfDefinition, mainCfFolding, mainCfPrepareRename, mainCfReferences, mainCfRename, mainCfSymbols } from './navigation';
+import type { MasterContext } from './userDefined';
+import { validateMainCf } from './validateMainCf';
+
+/** main.cf's checks know master.cf's services and the $names its -o values use. */
+function masterContext(instance: Instance): MasterContext {
+  if (!instance.master) return {};
+  const facts = masterFacts(instance.master);
+  return { masterServices: new Set(facts.services), externalReferences: new Set(facts.references) };
+}
+
+export const mainCf: FileTypeDescriptor<'postfix-main'> = {
+  languageId: 'postfix-main',
+  parse: (uri, text): MainCfFile => {
+    const main = parseMainCf(text);
+    return { uri, languageId: 'postfix-main', text, lines: main.lines, comments: main.comments, main };
+  },
+  validate: (file, instance, settings) => {
+    if (!isMainCfFile(file)) return [];
+    const findings = validateMainCf(file.main, masterContext(instance));
+    if (settings.postfixVersion) findings.push(...checkTargetVersion(file.main, settings.postfixVersion));
+    return findings;
+  },
+  features: {
+    complete: (file, offset) => (isMainCfFile(file) ? completeMainCf(file.main, offset) : []),
+    hover: (file, offset) => (isMainCfFile(file) ? hoverMainCf(file.main, offset, file.uri) : null),
+    symbols: (file) => (isMainCfFile(file) ? mainCfSymbols(file) : []),
+    folding: (file) => (isMainCfFile(file) ? mainCfFolding(file) : []),
+    definition: (file, offset) => (isMainCfFile(file) ? mainCfDefinition(file, offset) : []),
+    references: (file, offset, includeDeclaration) => (isMainCfFile(file) ? mainCfReferences(file, offset, includeDeclaration) : []),
+    prepareRename: (file, offset) => (isMainCfFile(file) ? mainCfPrepareRename(file, offset) : undefined),
+    rename: (file, offset, newName) => (isMainCfFile(file) ? mainCfRename(file, offset, newName) : undefined),
+  },
+};
