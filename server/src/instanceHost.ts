@@ -74,7 +74,7 @@ class InstanceCache {
   set(key: string, c: CheckedInstance): void {
     this.delete(key);
     const layout = c.instance.layout;
-    const touches = [...c.uris.map((u) => `uri\0${u}`), ...layout.missing.flatMap((l) => l.looked.map((p) => `looked\0${p}`)), ...layout.members.map((m) => `folder\0${dirOf(m.path)}`)];
+    const touches = [...new Set([...c.uris.map((u) => `uri\0${u}`), ...layout.missing.flatMap((l) => l.looked.map((p) => `looked\0${p}`)), ...layout.members.map((m) => `folder\0${dirOf(m.path)}`)])];
     this.byKey.set(key, c);
     this.touchesOf.set(key, touches);
     for (const t of touches) {

@@ -2,7 +2,7 @@
 // diagnostics, and an edit of one re-checks that one alone (the cache is indexed by what a change can
 // touch). The timeout turns a quadratic regression into a failure; the figures are the bench's.
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,5 +34,20 @@ describe('5,000 open documents in one folder', { timeout: 60_000 }, () => {
     const other = client.nextDiagnostics(uris[4000], 2);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uris[4000], version: 2 }, contentChanges: [{ text: 'myhostname = $still_undefined\n' }] });
     assert.deepEqual(codes(await other), ['undefined-reference']);
+  });
+
+  it('an instance of two files in one folder is re-checked on every edit (the cache forgets it once)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-pair-'));
+    writeFileSync(join(dir, 'main.cf'), 'myhostname = mail.example\n');
+    writeFileSync(join(dir, 'master.cf'), 'smtp inet n - y - - smtpd\n');
+    const uri = pathToFileURL(join(dir, 'main.cf')).toString();
+    const first = client.nextDiagnostics(uri, 1);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'postfix-main', version: 1, text: 'myhostname = mail.example\n' } });
+    await first;
+    for (const version of [2, 3, 4]) {
+      const diagnostics = client.nextDiagnostics(uri, version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: `myhostname = $undefined${version}\n` }] });
+      assert.deepEqual(codes(await diagnostics), ['undefined-reference'], `version ${version}`);
+    }
   });
 });
