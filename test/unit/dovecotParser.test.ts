@@ -51,6 +51,14 @@ describe('Dovecot parser', () => {
       assert.deepEqual(doc.settings.map((s) => [s.key, s.value, s.line, s.lastLine]), [['auth_mechanisms', 'plain login', 0, 1], ['auth_verbose', 'yes', 2, 2]]);
     });
 
+    test(`${tag}: a key continued onto the next line: the value's span lies where its text is (a fuzz counterexample)`, () => {
+      const { doc, text } = parse('smtpd_sasl_auth_enable\\\n = yes\n', eol);
+      const s = doc.settings[0];
+      assert.deepEqual([s.key, s.value, text.slice(s.valueSpan.start, s.valueSpan.end)], ['smtpd_sasl_auth_enable', 'yes', 'yes']);
+      const empty = parse('key\\\n = \n', eol).doc.settings[0];
+      assert.deepEqual([empty.value, empty.valueSpan.end - empty.valueSpan.start], ['', 0]);
+    });
+
     test(`${tag}: "#" inside quotes is not a comment`, () => {
       const { doc } = parse('auth_username_chars = "a#b"\n', eol);
       assert.equal(doc.settings[0].value, 'a#b');

@@ -122,7 +122,7 @@ export function parseDovecot(text: string): DovecotDocument {
       line = lastLine;
       continue;
     }
-    current = parseLine(doc, current, p, segments[segments.length - 1].end, joined, line, lastLine);
+    current = parseLine(doc, current, segments, joined, line, lastLine);
     line = lastLine;
   }
   for (let open: DovecotSection | undefined = current; open && open !== root; open = open.parent) {
@@ -133,12 +133,23 @@ export function parseDovecot(text: string): DovecotDocument {
   return doc;
 }
 
-function parseLine(doc: DovecotDocument, current: DovecotSection, p: number, end: number, joined: string, line: number, lastLine: number): DovecotSection {
+/** The document offset of index `n` of the joined text (segments joined by one blank each). */
+function joinedToText(segments: readonly Span[], n: number): number {
+  for (const g of segments) {
+    if (n <= g.end - g.start) return g.start + n;
+    n -= g.end - g.start + 1;
+  }
+  return segments[segments.length - 1].end;
+}
+
+function parseLine(doc: DovecotDocument, current: DovecotSection, segments: readonly Span[], joined: string, line: number, lastLine: number): DovecotSection {
+  const p = segments[0].start;
+  const end = segments[segments.length - 1].end;
   const template = mayContainTemplate(joined) && /\{\{|\{%|<%|@@|PH_/.test(joined);
   const keyMatch = /^[^\s=]*/.exec(joined)![0];
   const keySpan = { start: p, end: p + keyMatch.length };
   let rest = joined.slice(keyMatch.length);
-  const restOffset = (n: number) => Math.min(end, p + (joined.length - rest.length) + n);
+  const restOffset = (n: number) => joinedToText(segments, joined.length - rest.length + n);
   const ws = /^\s*/.exec(rest)![0].length;
   rest = rest.slice(ws);
   if (keyMatch === '!include' || keyMatch === '!include_try') {
@@ -166,7 +177,7 @@ function parseLine(doc: DovecotDocument, current: DovecotSection, p: number, end
       fromFile = true;
       const inner = /^<\s*/.exec(value)![0].length;
       value = value.slice(inner);
-      valueStart = Math.min(end, valueStart + inner);
+      valueStart = restOffset(1 + lead + inner);
     }
     const quoted = value.length >= 2 && ((value[0] === '"' && value.endsWith('"')) || (value[0] === "'" && value.endsWith("'")));
     const shown = quoted ? unescapeQuoted(value.slice(1, -1)) : value;
