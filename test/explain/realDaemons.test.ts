@@ -12,6 +12,7 @@ import { explainGroups, loadInstance, type JsonGroup } from '../../server/src/cl
 import { LOG_MESSAGES } from '../../server/src/service/log/messages';
 import { readLogText } from '../../server/src/service/log/readLog';
 import { b64, smtpDialog } from './helpers/smtpDialog';
+import { privatePostfixBase } from '../helpers/privatePostfix';
 
 const P = Number(process.env.EXPLAIN_PORT_BASE ?? 29700);
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd} || test -x /usr/sbin/${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -98,15 +99,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     writeFileSync(join(dir, 'etc/sasl_passwd'), `[127.0.0.1]:${P} psasltest@localhost:wrong-password\n`);
     writeFileSync(join(dir, 'etc/transport'), `a.test tlsreq:[127.0.0.1]:${P}\nb.test saslbad:[127.0.0.1]:${P}\nc.test nomechc:[127.0.0.1]:${P}\nd.test tlsbroken:[127.0.0.1]:${P + 12}\n`);
     writeFileSync(join(dir, 'etc/main.cf'), [
-      'compatibility_level = 3.6',
-      `queue_directory = ${dir}/queue`,
-      `data_directory = ${dir}/data`,
-      'myhostname = localhost',
-      'mydestination =',
-      'inet_interfaces = 127.0.0.1',
-      'inet_protocols = ipv4',
-      `maillog_file = ${dir}/log/postfix.log`,
-      `maillog_file_prefixes = ${dir}/log`,
+      ...privatePostfixBase(dir),
       `transport_maps = texthash:${dir}/etc/transport`,
       `cyrus_sasl_config_path = ${dir}/etc/sasl`,
       'alias_maps =',

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import { defaultSettings } from '../../server/src/service/settings';
+import { privatePostfixBase } from '../helpers/privatePostfix';
 
 interface Fixture {
   name: string;
@@ -93,15 +94,7 @@ describe('real Postfix agrees with our value checks', { skip }, () => {
     const postfixUser = spawnSync('id', ['-u', 'postfix'], { encoding: 'utf8' }).stdout.trim();
     chownSync(join(dir, 'data'), Number(postfixUser), -1);
     writeFileSync(join(dir, 'etc', 'main.cf'), [
-      'compatibility_level = 3.6',
-      `queue_directory = ${dir}/queue`,
-      `data_directory = ${dir}/data`,
-      'myhostname = localhost',
-      'mydestination =',
-      'inet_interfaces = 127.0.0.1',
-      'inet_protocols = ipv4',
-      `maillog_file = ${dir}/log/postfix.log`,
-      `maillog_file_prefixes = ${dir}/log`,
+      ...privatePostfixBase(dir),
       'default_transport = discard',
       'local_transport = discard',
       'relay_transport = discard',
