@@ -9,10 +9,11 @@ import { describe, it } from 'node:test';
 
 const cli = join(__dirname, '..', '..', 'bin', 'postfix-sasl.js');
 const ESC = '\x1b[';
+// The user's own colour settings, and the marks of a CI runner (Node gives a terminal two colours when
+// CI is set and the runner is not one it knows), are taken out so that each case sets what it tests.
 const quietEnv = () => {
   const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
+  for (const name of ['FORCE_COLOR', 'NO_COLOR', 'NODE_DISABLE_COLORS', 'CI']) delete env[name];
   return env;
 };
 
