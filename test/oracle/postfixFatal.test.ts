@@ -19,16 +19,18 @@ interface Fixture {
   value: string;
   /** What Postfix logs when it dies, or undefined for a clean fixture. */
   fatal?: RegExp;
+  /** The code we must raise as an error for a fatal fixture (server/src/service/ruleEvidence.ts names these cases). */
+  code?: string;
 }
 
 const fixtures: Fixture[] = [
-  { name: 'bool', param: 'smtpd_sasl_auth_enable', value: 'maybe', fatal: /bad boolean configuration/ },
-  { name: 'tls-level', param: 'smtpd_tls_security_level', value: 'mya', fatal: /Invalid TLS level/ },
-  { name: 'tls-comment', param: 'smtpd_tls_security_level', value: 'none # off', fatal: /Invalid TLS level/ },
-  { name: 'size', param: 'message_size_limit', value: '10M', fatal: /bad numerical configuration/ },
-  { name: 'int', param: 'smtpd_recipient_limit', value: 'many', fatal: /bad numerical configuration/ },
-  { name: 'time', param: 'smtpd_timeout', value: '5 days', fatal: /(bad|invalid) time/ },
-  { name: 'relay', param: 'smtpd_relay_restrictions', value: 'permit_mynetworks', fatal: /specify at least one working instance/ },
+  { name: 'bool', param: 'smtpd_sasl_auth_enable', value: 'maybe', fatal: /bad boolean configuration/, code: 'invalid-boolean' },
+  { name: 'tls-level', param: 'smtpd_tls_security_level', value: 'mya', fatal: /Invalid TLS level/, code: 'invalid-enum' },
+  { name: 'tls-comment', param: 'smtpd_tls_security_level', value: 'none # off', fatal: /Invalid TLS level/, code: 'invalid-enum' },
+  { name: 'size', param: 'message_size_limit', value: '10M', fatal: /bad numerical configuration/, code: 'invalid-size' },
+  { name: 'int', param: 'smtpd_recipient_limit', value: 'many', fatal: /bad numerical configuration/, code: 'invalid-integer' },
+  { name: 'time', param: 'smtpd_timeout', value: '5 days', fatal: /(bad|invalid) time/, code: 'invalid-time' },
+  { name: 'relay', param: 'smtpd_relay_restrictions', value: 'permit_mynetworks', fatal: /specify at least one working instance/, code: 'relay-restrictions-unsafe' },
   { name: 'ok-bool', param: 'smtpd_sasl_auth_enable', value: 'NO' },
   { name: 'ok-tls', param: 'smtpd_tls_security_level', value: 'none' },
   { name: 'ok-size', param: 'message_size_limit', value: '10485760' },
@@ -37,7 +39,7 @@ const fixtures: Fixture[] = [
 ];
 
 // Below the ephemeral port range (32768 and up): no outgoing connection of another test can hold one.
-const PORT_BASE = Number(process.env.ORACLE_PORT_BASE ?? 29600);
+const PORT_BASE = Number(process.env.ORACLE_PORT_BASE ?? 30100);
 const canRun = process.getuid?.() === 0 && spawnSync('postfix', ['-c', '/nonexistent', 'status'], { encoding: 'utf8' }).error === undefined;
 const skip = canRun ? false : 'needs root and an installed Postfix (see .ci/run)';
 
@@ -133,8 +135,8 @@ describe('real Postfix agrees with our value checks', { skip }, () => {
       // Some values are read before syslog_name applies: then the line names the parameter instead.
       const fatal = log.split('\n').filter((l) => l.includes('fatal:') && (l.includes(`oracle-${f.name}/smtpd`) || l.includes(`${f.param} = ${f.value}`)));
       assert.ok(fatal.some((l) => f.fatal!.test(l)), `Postfix log for ${f.name}: ${fatal.join(' | ') || '(nothing)'}`);
-      const mine = ours.filter((o) => o.file.endsWith('master.cf') && o.line === lineOf(f) && o.severity === 'error');
-      assert.ok(mine.length > 0, `we raised: ${ours.filter((o) => o.line === lineOf(f)).map((o) => o.code).join(', ') || 'nothing'}`);
+      const mine = ours.filter((o) => o.file.endsWith('master.cf') && o.line === lineOf(f) && o.severity === 'error' && o.code === f.code);
+      assert.ok(mine.length > 0, `no ${f.code} error; we raised: ${ours.filter((o) => o.line === lineOf(f)).map((o) => o.code).join(', ') || 'nothing'}`);
     });
   }
 

@@ -1,0 +1,114 @@
+// What backs each rule's claim (its message and its default severity): a test that runs the real
+// daemon and shows it dies, refuses or runs, or the daemon's own documentation where no daemon can
+// show it. Keyed by RuleCode, so a new rule without evidence does not type-check;
+// test/unit/ruleEvidence.test.ts checks that every named test case exists and names the code.
+import type { RuleCode } from './rules';
+
+export type Evidence =
+  /** A real-daemon test case: 'test/oracle/FILE.test.ts#CASE', CASE being the case's name in that file. */
+  | { daemon: string }
+  /** The daemon's own manual or documentation: 'postconf(5) NAME', a file the distribution ships, or a URL. */
+  | { documented: string }
+  /** A finding about our own reading of the files (size, template syntax), which no daemon has an opinion on. */
+  | { tool: string };
+
+const FATAL = 'test/oracle/postfixFatal.test.ts#';
+const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
+const MASTER_FORMAT = 'master(5)';
+const MAIN_FORMAT = 'postconf(5) (file format)';
+const CYRUS_OPTIONS = 'https://www.cyrusimap.org/sasl/sasl/options.html';
+const SASL_README = 'https://www.postfix.org/SASL_README.html';
+const DEBIAN_INIT = '/etc/init.d/saslauthd (Debian sasl2-bin)';
+
+export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
+  'missing-equals': { documented: MAIN_FORMAT },
+  'orphan-continuation': { documented: MAIN_FORMAT },
+  'invalid-name': { documented: MAIN_FORMAT },
+  'inline-comment': { documented: MAIN_FORMAT },
+  'bad-reference': { documented: 'postconf(5) ($name, ${name?value}, ${name:value} expressions)' },
+  'unknown-parameter': { documented: 'postconf(1) (-n warns "unused parameter")' },
+  'unknown-service-parameter': { documented: 'postconf(5) (service_name_parameter overrides, Postfix 3.0 and later)' },
+  'service-parameter-unchecked': { documented: 'postconf(5) (service_name_parameter overrides, Postfix 3.0 and later)' },
+  'deprecated-parameter': { documented: 'https://www.postfix.org/COMPATIBILITY_README.html' },
+  'parameter-newer-than-target': { documented: 'postconf(5) ("This feature is available in Postfix N or later")' },
+  'read-only-parameter': { documented: 'postconf(5) (process_name, process_id: "read-only")' },
+  'duplicate-parameter': { documented: 'postconf(1) (warns "overriding earlier entry")' },
+  'undefined-reference': { documented: 'postconf(5) ($name of an unset parameter expands to nothing)' },
+  'invalid-boolean': { daemon: FATAL + 'bool' },
+  'invalid-integer': { daemon: FATAL + 'int' },
+  'invalid-time': { daemon: FATAL + 'time' },
+  'invalid-size': { daemon: FATAL + 'size' },
+  'invalid-enum': { daemon: FATAL + 'tls-level' },
+  'unknown-option-word': { documented: 'postconf(5) smtpd_sasl_security_options' },
+  'unknown-restriction': { documented: 'https://www.postfix.org/SMTPD_ACCESS_README.html' },
+  'deprecated-restriction': { documented: 'postconf(5) (reject_maps_rbl, check_relay_domains: removed)' },
+  'restriction-missing-argument': { documented: 'https://www.postfix.org/SMTPD_ACCESS_README.html' },
+  'unknown-map-type': { documented: 'https://www.postfix.org/DATABASE_README.html' },
+  'relay-restrictions-unsafe': { daemon: FATAL + 'relay' },
+  'open-relay': { documented: 'postconf(5) smtpd_relay_restrictions' },
+  'cyrus-syntax': { documented: CYRUS_OPTIONS },
+  'cyrus-unknown-option': { documented: CYRUS_OPTIONS },
+  'cyrus-duplicate-option': { documented: CYRUS_OPTIONS },
+  'cyrus-unknown-pwcheck-method': { documented: CYRUS_OPTIONS },
+  'cyrus-sasl-v1-method': { documented: 'https://www.cyrusimap.org/sasl/sasl/upgrading.html' },
+  'cyrus-pwcheck-alwaystrue': { documented: CYRUS_OPTIONS },
+  'cyrus-unknown-mechanism': { documented: CYRUS_OPTIONS },
+  'cyrus-mech-needs-secret': { documented: 'https://www.cyrusimap.org/sasl/sasl/sysadmin.html' },
+  'cyrus-saslauthd-path-not-mux': { documented: CYRUS_OPTIONS },
+  'cyrus-unknown-auxprop-plugin': { documented: CYRUS_OPTIONS },
+  'saslauthd-syntax': { documented: DEBIAN_INIT },
+  'saslauthd-unknown-variable': { documented: DEBIAN_INIT },
+  'saslauthd-unknown-mechanism': { documented: 'saslauthd(8) -a' },
+  'saslauthd-several-mechanisms': { documented: 'saslauthd(8) -a' },
+  'saslauthd-unknown-flag': { documented: 'saslauthd(8)' },
+  'saslauthd-debug-flag': { documented: DEBIAN_INIT },
+  'saslauthd-not-started': { documented: DEBIAN_INIT },
+  'saslauthd-missing-socket-dir': { documented: DEBIAN_INIT },
+  'saslauthd-socket-is-mux': { documented: 'saslauthd(8) -m' },
+  'saslauthd-socket-outside-chroot': { documented: SASL_README },
+  'saslauthd-socket-mismatch': { documented: CYRUS_OPTIONS },
+  'sasl-passwd-syntax': { documented: 'postmap(1)' },
+  'sasl-passwd-missing-credentials': { documented: SASL_README },
+  'sasl-passwd-duplicate-key': { documented: 'postmap(1) (warns "duplicate entry")' },
+  'sasl-passwd-readable': { documented: SASL_README },
+  'sasl-passwd-map-stale': { documented: 'postmap(1)' },
+  'sasl-passwd-key-never-used': { documented: 'postconf(5) smtp_sasl_password_maps' },
+  'sasl-anonymous-allowed': { documented: 'postconf(5) smtpd_sasl_security_options' },
+  'sasl-plaintext-over-clear': { documented: 'postconf(5) smtpd_tls_auth_only' },
+  'sasl-auth-no-certificate': { documented: 'postconf(5) smtpd_tls_auth_only' },
+  'sasl-permit-before-auth': { documented: 'postconf(5) smtpd_delay_reject' },
+  'sasl-client-no-password-maps': { documented: 'postconf(5) smtp_sasl_password_maps' },
+  'sasl-client-no-worthy-mechs': { documented: 'postconf(5) smtp_sasl_tls_security_options' },
+  'sasl-client-password-without-tls': { documented: 'postconf(5) smtp_tls_security_level' },
+  'sasl-client-filter-plugin-name': { documented: 'postconf(5) smtp_sasl_mechanism_filter' },
+  'sasl-sender-login-maps-unused': { documented: 'postconf(5) smtpd_sender_login_maps' },
+  'sasl-login-mismatch-without-maps': { documented: 'postconf(5) reject_sender_login_mismatch' },
+  'sasl-broken-clients': { documented: 'postconf(5) broken_sasl_auth_clients' },
+  'sasl-realm-breaks-saslauthd': { documented: 'saslauthd(8) -r' },
+  'sasl-realm-sasldb': { documented: 'postconf(5) smtpd_sasl_local_domain' },
+  'template-file': { tool: 'template syntax is skipped by our parsers' },
+  'binary-file': { documented: MAIN_FORMAT },
+  'file-too-large': { tool: 'postfixSasl.maxFileSize' },
+  'instance-file-unusable': { tool: 'a file we could not read' },
+  'master-too-few-columns': { documented: MASTER_FORMAT },
+  'master-invalid-type': { documented: MASTER_FORMAT },
+  'master-invalid-flag': { documented: MASTER_FORMAT },
+  'master-invalid-wakeup': { documented: MASTER_FORMAT },
+  'master-invalid-maxproc': { documented: MASTER_FORMAT },
+  'master-option-syntax': { documented: MASTER_FORMAT },
+  'master-unbalanced-brace': { documented: MASTER_FORMAT },
+  'master-override-split': { documented: MASTER_FORMAT },
+  'master-stray-argument': { documented: MASTER_FORMAT },
+  'master-duplicate-service': { documented: MASTER_FORMAT },
+  'master-unknown-command': { documented: MASTER_FORMAT },
+  'dovecot-syntax': { documented: 'https://doc.dovecot.org/configuration_manual/config_file/' },
+  'dovecot-mixed-versions': { documented: 'https://doc.dovecot.org/2.4.0/installation/upgrade/2.3-to-2.4.html' },
+  'dovecot-unknown-mechanism': { documented: 'https://doc.dovecot.org/configuration_manual/authentication/authentication_mechanisms/' },
+  'dovecot-mechanism-needs-plain-password': { daemon: DOVECOT + 'cram-over-crypt' },
+  'dovecot-socket-mismatch': { daemon: DOVECOT + 'wrong-socket' },
+  'dovecot-socket-permissions': { daemon: DOVECOT + 'locked-out' },
+  'dovecot-inet-mismatch': { documented: SASL_README },
+  'dovecot-no-mechanism-left': { documented: 'postconf(5) smtpd_sasl_security_options' },
+  'dovecot-cleartext-allowed': { documented: 'https://doc.dovecot.org/settings/core/#core_setting-auth_allow_cleartext' },
+  'dovecot-local-domain-ignored': { documented: SASL_README },
+};
