@@ -1,0 +1,78 @@
+// The restriction model: what each smtpd service's lists do to each kind of client relaying a mail,
+// on in-memory instances. Each case gives main.cf (and master.cf) and the expected verdict per class,
+// written `outcome by word@line` (the deciding word and its line in the file it is written in).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseText } from '../../server/src/service/analyze';
+import { buildInstance, type Instance } from '../../server/src/service/instance/instance';
+import { locateLayouts } from '../../server/src/service/instance/locate';
+import { memoryReader } from '../../server/src/service/instance/reader';
+import { defaultSettings } from '../../server/src/service/settings';
+import { describeVerdicts } from '../../server/src/service/smtpd/restrictions/describe';
+import { restrictionVerdicts, type ClassVerdict } from '../../server/src/service/smtpd/restrictions/verdicts';
+
+export function instanceOf(main: string, master?: string): Instance {
+  const tree = { '/etc/postfix/main.cf': main, ...(master === undefined ? {} : { '/etc/postfix/master.cf': master }) };
+  const [layout] = locateLayouts(['/etc/postfix'], { reader: memoryReader(tree), parse: (path, languageId, text) => parseText(path, languageId, text, defaultSettings) });
+  return buildInstance(layout);
+}
+
+const short = (v: ClassVerdict) => {
+  if (v.absent) return 'absent';
+  const by = v.decidedBy;
+  if (!by) return v.outcome;
+  const line = by.item.file && by.item.span ? `@${by.item.file.lines.positionAt(by.item.span.start).line + 1}` : '@default';
+  return `${v.outcome} by ${by.item.text}${line}${by.stage === 'RCPT TO' ? '' : ` at ${by.stage}`}`;
+};
+
+function verdictsOf(main: string, master?: string, service = 0): string[] {
+  const instance = instanceOf(main, master);
+  return restrictionVerdicts(instance, instance.services[service]).classes.map(short);
+}
+
+const AUTH = 'compatibility_level = 3.6\nsmtpd_sasl_auth_enable = yes\n';
+
+// [name, main.cf, master.cf, [internet, mynetworks, authenticated, foreign sender]]
+const cases: Array<[string, string, string | undefined, string[]]> = [
+  ['Postfix 3.6 defaults: only mynetworks relays, AUTH off', 'compatibility_level = 3.6\n', undefined, ['deferred by defer_unauth_destination@default', 'relayed', 'absent', 'absent']],
+  ['the usual relay list with AUTH', AUTH + 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n', undefined, ['rejected by reject_unauth_destination@3', 'relayed', 'relayed', 'relayed']],
+  ['a reject before permit_sasl_authenticated refuses logged-in users', AUTH + 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit_sasl_authenticated\n', undefined, ['rejected by reject_unauth_destination@3', 'relayed', 'rejected by reject_unauth_destination@3', 'rejected by reject_unauth_destination@3']],
+  ['both lists must pass: the recipient list rejects what the relay list accepted', AUTH + 'smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination\nsmtpd_recipient_restrictions = permit_mynetworks, reject\n', undefined, ['rejected by reject_unauth_destination@3', 'rejected by reject_unauth_destination@3', 'rejected by reject@4', 'rejected by reject@4']],
+  ['sender ownership checked after permit_sasl_authenticated', AUTH + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = reject_sender_login_mismatch\n', undefined, ['deferred by defer_unauth_destination@default', 'relayed', 'relayed', 'rejected by reject_sender_login_mismatch@4']],
+  ['reject_sender_login_mismatch without maps rejects every logged-in sender', AUTH + 'smtpd_sender_restrictions = reject_sender_login_mismatch\n', undefined, ['deferred by defer_unauth_destination@default', 'relayed', 'rejected by reject_sender_login_mismatch@3', 'rejected by reject_sender_login_mismatch@3']],
+  ['reject_known_sender_login_mismatch without maps passes everyone', AUTH + 'smtpd_sender_restrictions = reject_known_sender_login_mismatch\n', undefined, ['deferred by defer_unauth_destination@default', 'relayed', 'relayed', 'relayed']],
+  ['mynetworks covering the world makes everyone a trusted client', AUTH + 'mynetworks = 127.0.0.0/8, 0.0.0.0/0\n', undefined, ['relayed', 'relayed', 'relayed', 'relayed']],
+  ['a DNS list before permit_sasl_authenticated may refuse users on dynamic addresses', AUTH + 'smtpd_recipient_restrictions = reject_rbl_client zen.spamhaus.org, permit_sasl_authenticated, reject_unauth_destination\n', undefined, ['deferred by defer_unauth_destination@default', 'rejected by reject_unauth_destination@3', 'may be rejected by reject_rbl_client@3', 'may be rejected by reject_rbl_client@3']],
+  ['address checks do not make a verdict uncertain', AUTH + 'smtpd_recipient_restrictions = reject_non_fqdn_recipient, reject_unknown_recipient_domain, permit_sasl_authenticated, reject_unauth_destination\n', undefined, ['deferred by defer_unauth_destination@default', 'rejected by reject_unauth_destination@3', 'relayed', 'relayed']],
+  ['a table first: the later reject still decides unless the table accepts', AUTH + 'smtpd_relay_restrictions = check_client_access hash:/etc/postfix/access, reject_unauth_destination\n', undefined, ['rejected by reject_unauth_destination@3', 'rejected by reject_unauth_destination@3', 'rejected by reject_unauth_destination@3', 'rejected by reject_unauth_destination@3']],
+  ['restriction classes are expanded', AUTH + 'smtpd_restriction_classes = users\nusers = permit_sasl_authenticated, reject\nsmtpd_relay_restrictions = permit_mynetworks, users\n', undefined, ['rejected by reject@4', 'relayed', 'relayed', 'relayed']],
+  ['warn_if_reject only logs', AUTH + 'smtpd_relay_restrictions = warn_if_reject reject_unauth_destination, permit_mynetworks, reject\n', undefined, ['rejected by reject@3', 'relayed', 'rejected by reject@3', 'rejected by reject@3']],
+  ['an unknown restriction answers 451 to every client', AUTH + 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenicated, reject_unauth_destination\n', undefined, ['deferred by permit_sasl_authenicated@3', 'relayed', 'deferred by permit_sasl_authenicated@3', 'deferred by permit_sasl_authenicated@3']],
+  ['smtpd_delay_reject = no: client restrictions run at CONNECT, before AUTH', AUTH + 'smtpd_delay_reject = no\nsmtpd_client_restrictions = permit_mynetworks, permit_sasl_authenticated, reject\n', undefined, ['rejected by reject@4 at CONNECT', 'relayed', 'rejected by reject@4 at CONNECT', 'rejected by reject@4 at CONNECT']],
+  ['smtpd_sasl_exceptions_networks covering everyone: no AUTH', AUTH + 'smtpd_sasl_exceptions_networks = 0.0.0.0/0, [::]/0\n', undefined, ['deferred by defer_unauth_destination@default', 'relayed', 'absent', 'absent']],
+  [
+    'submission service: -o overrides of master.cf decide',
+    'compatibility_level = 3.6\n',
+    'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject\n',
+    ['rejected by reject@4', 'rejected by reject@4', 'relayed', 'relayed'],
+  ],
+];
+
+describe('restriction verdicts per client class', () => {
+  for (const [name, main, master, expected] of cases) test(name, () => assert.deepEqual(verdictsOf(main, master, master ? 1 : 0), expected));
+
+  test('a $reference in a list is expanded and keeps the place of the word that names it', () => {
+    const verdicts = verdictsOf(AUTH + 'relay_list = permit_mynetworks, reject\nsmtpd_relay_restrictions = $relay_list\n');
+    assert.deepEqual(verdicts, ['rejected by reject@4', 'relayed', 'rejected by reject@4', 'rejected by reject@4']);
+  });
+
+  test('described per class, naming the deciding line', () => {
+    const instance = instanceOf(AUTH + 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit_sasl_authenticated\n');
+    assert.deepEqual(describeVerdicts(restrictionVerdicts(instance, instance.services[0])), [
+      '- **internet clients**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+      '- **clients in mynetworks**: relayed (`permit_mynetworks` (main.cf line 3))',
+      '- **authenticated users**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+      '- **authenticated users sending as an address they do not own**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+    ]);
+  });
+});
