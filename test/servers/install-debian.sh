@@ -3,7 +3,7 @@
 # daemon and without creating a default Postfix instance. Safe to run again.
 set -eu
 [ "$(id -u)" = 0 ] || { echo "install-debian.sh: run as root" >&2; exit 1; }
-PACKAGES="postfix sasl2-bin libsasl2-modules dovecot-core swaks openssl libauthen-sasl-perl libio-socket-ssl-perl libdigest-hmac-perl"
+PACKAGES="postfix sasl2-bin libsasl2-modules dovecot-core swaks openssl libauthen-sasl-perl libio-socket-ssl-perl libdigest-hmac-perl python3-aiosmtpd"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
