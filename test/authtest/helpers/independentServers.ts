@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SMTPServerOptions } from 'smtp-server';
+import { createRequire } from 'node:module';
 import { TestCert } from './certs';
 
 /**
@@ -19,11 +19,28 @@ export interface Account {
   password: string;
 }
 
+/**
+ * The part of smtp-server's API used here. Loaded at run time, not imported, so that a checkout whose
+ * node_modules predates the devDependency still type-checks and skips these tests.
+ */
+interface SmtpServerModule {
+  SMTPServer: new (options: Record<string, unknown>) => {
+    server: { once(event: 'error', listener: (err: Error) => void): void };
+    on(event: 'error', listener: (err: Error) => void): void;
+    listen(port: number, host: string, done: () => void): void;
+    close(done: () => void): void;
+  };
+}
+interface AuthRequest {
+  username?: string;
+  password?: string;
+}
+
 /** nodemailer's smtp-server (a devDependency), or why it cannot run here. */
-export async function startNodemailer(port: number, cert: TestCert, account: Account, extra: SMTPServerOptions = {}): Promise<Running | string> {
-  let SMTPServer: typeof import('smtp-server').SMTPServer;
+export async function startNodemailer(port: number, cert: TestCert, account: Account, extra: Record<string, unknown> = {}): Promise<Running | string> {
+  let SMTPServer: SmtpServerModule['SMTPServer'];
   try {
-    ({ SMTPServer } = await import('smtp-server'));
+    ({ SMTPServer } = createRequire(__filename)('smtp-server') as SmtpServerModule);
   } catch {
     return 'smtp-server is not installed (npm ci installs it)';
   }
@@ -36,11 +53,11 @@ export async function startNodemailer(port: number, cert: TestCert, account: Acc
     // It would look up the client's address in the DNS; nothing here resolves names.
     disableReverseLookup: true,
     logger: false,
-    onAuth(auth, _session, done) {
+    onAuth(auth: AuthRequest, _session: unknown, done: (err: Error | null, ok?: { user: string }) => void) {
       if (auth.username === account.user && auth.password === account.password) done(null, { user: auth.username });
       else done(new Error('Invalid username or password'));
     },
-    onData(stream, _session, done) {
+    onData(stream: NodeJS.ReadableStream, _session: unknown, done: (err: Error) => void) {
       stream.resume();
       stream.on('end', () => done(new Error('this test server takes no mail')));
     },
