@@ -90,7 +90,8 @@ const cases: { [C in RuleCode]: Case } = {
   // saslauthd settings
   'saslauthd-syntax': { fires: { 'sysconfig/saslauthd': 'MECH=pam\n|FLAGS=-c -r\n' }, silent: { 'sysconfig/saslauthd': 'MECH=pam\nFLAGS="-c -r"\n' } },
   'saslauthd-unknown-variable': { fires: { 'sysconfig/saslauthd': 'MECH=pam\n|FLAG="-r"\n' }, silent: { 'sysconfig/saslauthd': 'MECH=pam\nFLAGS="-r"\n' } },
-  'saslauthd-unknown-mechanism': { fires: { 'sysconfig/saslauthd': 'MECH=|PAM\n' }, silent: { 'sysconfig/saslauthd': 'MECH=pam\n' } },
+  'saslauthd-unknown-mechanism': { fires: { 'sysconfig/saslauthd': 'MECH=|pma\n' }, silent: { 'sysconfig/saslauthd': 'MECH=PAM\n' } },
+  'saslauthd-mechanism-twice': { fires: { 'default/saslauthd': DEBIAN('|-a shadow -m /var/run/saslauthd') }, silent: { 'default/saslauthd': DEBIAN('-m /var/run/saslauthd') } },
   'saslauthd-several-mechanisms': { fires: { 'sysconfig/saslauthd': 'MECH=|"pam shadow"\n' }, silent: { 'sysconfig/saslauthd': 'MECH="pam"\n' } },
   'saslauthd-unknown-flag': { fires: { 'sysconfig/saslauthd': REDHAT('-r |-z') }, silent: { 'sysconfig/saslauthd': REDHAT('-r') } },
   'saslauthd-debug-flag': { fires: { 'sysconfig/saslauthd': REDHAT('-r |-d') }, silent: { 'sysconfig/saslauthd': REDHAT('-r') } },

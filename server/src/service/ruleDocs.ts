@@ -255,13 +255,18 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
   },
   'saslauthd-unknown-mechanism': {
     why: 'saslauthd refuses to start with a mechanism it does not have, and every login through it fails.',
-    bad: { [REDHAT]: 'MECH=PAM\n' },
+    bad: { [REDHAT]: 'MECH=pma\n' },
     good: { [REDHAT]: 'MECH=pam\n' },
   },
   'saslauthd-several-mechanisms': {
     why: 'saslauthd runs with one mechanism; the others are ignored, so users that only the ignored one knows cannot log in.',
     bad: { [REDHAT]: 'MECH="pam shadow"\n' },
     good: { [REDHAT]: 'MECH="pam"\n' },
+  },
+  'saslauthd-mechanism-twice': {
+    why: 'The start-up scripts pass `-a` with MECHANISMS (Debian) or MECH (Red Hat) themselves. Another `-a` in OPTIONS or FLAGS is a second one: saslauthd 2.1.28 prints its usage and exits, so it never runs and every login through it fails.',
+    bad: { [DEBIAN]: 'START=yes\nMECHANISMS="pam"\nOPTIONS="-a pam -c -m /var/run/saslauthd"\n' },
+    good: { [DEBIAN]: 'START=yes\nMECHANISMS="pam"\nOPTIONS="-c -m /var/run/saslauthd"\n' },
   },
   'saslauthd-unknown-flag': {
     why: 'saslauthd prints its usage and exits at an option it does not know (saslauthd 2.1.28): it does not run, and every login through it fails.',

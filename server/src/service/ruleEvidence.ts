@@ -13,6 +13,7 @@ export type Evidence =
   | { tool: string };
 
 const FATAL = 'test/oracle/postfixFatal.test.ts#';
+const SASLAUTHD = 'test/oracle/saslauthdStart.test.ts#';
 const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
 const MASTER_FORMAT = 'master(5)';
 const MAIN_FORMAT = 'postconf(5) (file format)';
@@ -58,9 +59,10 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'cyrus-unknown-auxprop-plugin': { documented: CYRUS_OPTIONS },
   'saslauthd-syntax': { documented: DEBIAN_INIT },
   'saslauthd-unknown-variable': { documented: DEBIAN_INIT },
-  'saslauthd-unknown-mechanism': { documented: 'saslauthd(8) -a' },
-  'saslauthd-several-mechanisms': { documented: 'saslauthd(8) -a' },
-  'saslauthd-unknown-flag': { documented: 'saslauthd(8)' },
+  'saslauthd-unknown-mechanism': { daemon: SASLAUTHD + 'unknown-mechanism' },
+  'saslauthd-several-mechanisms': { daemon: SASLAUTHD + 'extra-words' },
+  'saslauthd-mechanism-twice': { daemon: SASLAUTHD + 'second-a' },
+  'saslauthd-unknown-flag': { daemon: SASLAUTHD + 'unknown-flag' },
   'saslauthd-debug-flag': { documented: DEBIAN_INIT },
   'saslauthd-not-started': { documented: DEBIAN_INIT },
   'saslauthd-missing-socket-dir': { documented: DEBIAN_INIT },

@@ -78,4 +78,5 @@ const byMechanism = new Map(saslauthdMechanisms.map((m) => [m.name, m]));
 
 export const lookupSaslauthdFlag = (flag: string) => byFlag.get(flag);
 export const lookupSaslauthdVariable = (name: string) => byVariable.get(name);
-export const lookupSaslauthdMechanism = (name: string) => byMechanism.get(name);
+/** saslauthd compares -a's mechanism without regard to case (2.1.28 runs pam for "-a PAM"). */
+export const lookupSaslauthdMechanism = (name: string) => byMechanism.get(name.toLowerCase());

@@ -32,7 +32,7 @@ export function validateSaslauthd(doc: SaslauthdDocument, context: SaslauthdCont
       }
     }
   }
-  findings.push(...checkMechanism(doc));
+  findings.push(...checkMechanism(doc), ...checkSecondMechanismFlag(doc));
   if (doc.flavor === 'debian') findings.push(...checkDebianStart(doc, context), ...checkDebianSocket(doc));
   return findings;
 }
@@ -43,24 +43,40 @@ function checkMechanism(doc: SaslauthdDocument): Finding[] {
   const words = mech.text.split(/\s+/).filter(Boolean);
   const out: Finding[] = [];
   if (words.length > 1) {
-    out.push({ code: 'saslauthd-several-mechanisms', span: mech.span, message: `saslauthd takes one mechanism: with "${mech.text}" it runs with ${words[0]} alone and never tries ${words.slice(1).join(', ')}. Keep the one you mean.` });
+    out.push({ code: 'saslauthd-several-mechanisms', span: mech.span, message: `saslauthd takes one mechanism: with "${mech.text}" it runs with ${words[0]} alone and ignores ${words.slice(1).join(', ')}: users whom only ${words.slice(1).join(' or ')} knows cannot log in. Keep the one you mean.` });
   }
-  let at = mech.span.start;
-  for (const w of words) {
-    const start = doc.lines.text.indexOf(w, at);
-    at = start + w.length;
-    if (lookupSaslauthdMechanism(w)) continue;
-    const lower = w.toLowerCase();
-    const guess = lookupSaslauthdMechanism(lower) ? lower : closestMatch(lower, saslauthdMechanisms.map((m) => m.name));
-    const span = { start, end: start + w.length };
+  // saslauthd reads only the first word (the others are stray arguments it skips), so only that one can stop it.
+  const first = words[0];
+  if (first && !lookupSaslauthdMechanism(first)) {
+    const start = doc.lines.text.indexOf(first, mech.span.start);
+    const guess = closestMatch(first.toLowerCase(), saslauthdMechanisms.map((m) => m.name));
+    const span = { start, end: start + first.length };
     out.push({
       code: 'saslauthd-unknown-mechanism',
       span,
-      message: `saslauthd has no mechanism "${w}" and refuses to start.${guess ? ` Did you mean "${guess}"?` : ' Run saslauthd -v to list the ones it has.'}`,
+      message: `saslauthd has no mechanism "${first}" and refuses to start.${guess ? ` Did you mean "${guess}"?` : ' Run saslauthd -v to list the ones it has.'}`,
       ...(guess ? { fix: { kind: 'replace' as const, span, text: guess, title: `Change to "${guess}"` } } : {}),
     });
   }
   return out;
+}
+
+/**
+ * saslauthd prints its usage and exits when -a comes twice. The Debian and Red Hat scripts pass
+ * "-a $MECHANISMS" / "-a $MECH" themselves, so there any -a in OPTIONS or FLAGS is the second one.
+ */
+function checkSecondMechanismFlag(doc: SaslauthdDocument): Finding[] {
+  const given = doc.assignments.filter((a) => !a.template).flatMap((a) => a.flags.filter((f) => f.flag === '-a'));
+  const scriptGivesOne = doc.flavor === 'debian' || doc.flavor === 'redhat';
+  const extra = scriptGivesOne ? given : given.slice(1);
+  const variable = doc.flavor === 'debian' ? 'MECHANISMS' : 'MECH';
+  return extra.map((f) => ({
+    code: 'saslauthd-mechanism-twice',
+    span: f.span,
+    message: scriptGivesOne
+      ? `The start-up script already passes -a with ${variable}; a second -a makes saslauthd print its usage and exit, so it never runs. Set the mechanism in ${variable} only.`
+      : 'A second -a makes saslauthd print its usage and exit, so it never runs. Give one -a.',
+  }));
 }
 
 function checkDebianStart(doc: SaslauthdDocument, context: SaslauthdContext): Finding[] {
