@@ -1,5 +1,6 @@
 // The knowledge base's single entry point: generated facts (postconf.proto + postconf -d) +
 // deprecations + hand-written overlays, merged once on first use into O(1) lookup maps.
+import { defaultHistory } from './defaultHistory';
 import { deprecatedParameters } from './deprecated';
 import { lookupTableTypes } from './mapTypes';
 import { overlayTables } from './overlay';
@@ -103,6 +104,27 @@ export function lookupParameter(name: string): ParameterInfo | undefined {
 export function allParameters(): readonly ParameterInfo[] {
   parameterList ??= [...parameters().values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return parameterList;
+}
+
+/** Versions compare as compatibility levels do: 3.10 > 3.9; missing parts are 0. */
+export function compareVersions(a: string, b: string): number {
+  const pa = (a.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
+  const pb = (b.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
+  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
+    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
+    if (d) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** The raw default of `name` in Postfix `version` (undefined: the newest), as that release's source writes it. */
+export function defaultForVersion(name: string, version?: string): string | undefined {
+  const history = defaultHistory[name];
+  if (!history) return lookupParameter(name)?.default;
+  const target = version ?? postfixVersion;
+  let value = history[0][1];
+  for (const [since, v] of history) if (compareVersions(since, target) <= 0) value = v;
+  return value;
 }
 
 // Longest suffix first, so `smtp_destination_recipient_limit` is not read as service `smtp_destination`.

@@ -1,11 +1,12 @@
 // The effective settings of each smtpd service of an instance: main.cf plus that service's `-o`
 // overrides in master.cf. Without a master.cf, main.cf alone stands for the one smtpd service.
-import { lookupParameter } from '../data/catalogue';
 import { isMainCfFile, type MainCfFile, type ParsedFile } from '../documents';
 import type { RelatedPlace } from '../findings';
+import { levelDefault } from '../mainCf/compatibility';
 import { expandValue, rawValue } from '../mainCf/expand';
 import { isMasterCfFile, type MasterCfFile } from '../master/masterCfFile';
 import type { MasterService } from '../master/parseMasterCf';
+import { parseMainCf, type MainCfDocument } from '../parser/mainCf';
 import type { Value } from '../parser/values';
 import type { Span } from '../text';
 
@@ -40,6 +41,8 @@ export interface SmtpdService {
 export interface InstanceView {
   main?: MainCfFile;
   master?: MasterCfFile;
+  /** The Postfix release the files are for, whose defaults apply; undefined: the newest. */
+  postfixVersion?: string;
 }
 
 export function instanceView(instance: readonly ParsedFile[]): InstanceView {
@@ -48,9 +51,15 @@ export function instanceView(instance: readonly ParsedFile[]): InstanceView {
 
 export const splitWords = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-function mainGet(main: MainCfFile | undefined, name: string): string {
-  if (main) return expandValue(main.main, rawValue(main.main, name) ?? '') ?? '';
-  return lookupParameter(name)?.default.includes('$') ? '' : lookupParameter(name)?.default ?? '';
+// Without a main.cf every parameter has its default, expanded against the other defaults.
+let noMainCf: MainCfDocument | undefined;
+
+/** What Postfix uses for `name`: the file's value, else the default for the file's compatibility level and the target version. */
+function mainGet(view: InstanceView, name: string): string {
+  const doc = view.main?.main ?? (noMainCf ??= parseMainCf(''));
+  const options = { postfixVersion: view.postfixVersion };
+  const atLevel = doc.byName.has(name) ? undefined : levelDefault(doc, name, view.postfixVersion);
+  return expandValue(doc, atLevel ?? rawValue(doc, name, view.postfixVersion) ?? '', options) ?? '';
 }
 
 function mainOrigin(main: MainCfFile | undefined, name: string): Origin {
@@ -64,15 +73,15 @@ function makeService(view: InstanceView, service?: MasterService): SmtpdService 
   const overrides = new Map((service?.overrides ?? []).map((o) => [o.name, o]));
   const get = (name: string): string => {
     const o = overrides.get(name);
-    if (!o) return mainGet(view.main, name);
-    return (view.main ? expandValue(view.main.main, o.value.text) : o.value.text) ?? '';
+    if (!o) return mainGet(view, name);
+    return (view.main ? expandValue(view.main.main, o.value.text, { postfixVersion: view.postfixVersion }) : o.value.text) ?? '';
   };
   const origin = (name: string): Origin => {
     const o = overrides.get(name);
     if (o) return { file: view.master, nameSpan: o.nameSpan, span: o.span, value: o.value, template: o.template || o.value.hasTemplate };
     return mainOrigin(view.main, name);
   };
-  const interfaces = splitWords(mainGet(view.main, 'inet_interfaces').toLowerCase());
+  const interfaces = splitWords(mainGet(view, 'inet_interfaces').toLowerCase());
   const loopbackInterfaces = interfaces.length > 0 && interfaces.every((i) => i === 'loopback-only' || i === 'localhost' || i.startsWith('127.') || i === '::1' || i === '[::1]');
   // Behind a proxy (haproxy, or a front that hands over logins by XCLIENT), or open to mynetworks only.
   const proxied = get('smtpd_upstream_proxy_protocol').trim() !== '' || get('smtpd_authorized_xclient_hosts').trim() !== '';

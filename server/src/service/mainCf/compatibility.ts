@@ -1,4 +1,5 @@
 // The file's compatibility level and the defaults that follow from it (see data/compatibilityDefaults).
+import { postfixVersion as newestVersion } from '../data/catalogue';
 import { compatibilityDefaults, unsetCompatibilityLevel, type CompatibilityDefault } from '../data/compatibilityDefaults';
 import type { MainCfDocument } from '../parser/mainCf';
 import { compareLevels, effectiveValue } from './expand';
@@ -9,19 +10,33 @@ export function compatibilityDefault(name: string): CompatibilityDefault | undef
   return byName.get(name);
 }
 
+// Asked for every default a rule reads; a parsed document never changes, so once per document.
+const levels = new WeakMap<MainCfDocument, { level: string; set: boolean }>();
+
 /** The level this file runs at: its own `compatibility_level` (expanded), else Postfix's built-in one. */
 export function compatibilityLevel(doc: MainCfDocument): { level: string; set: boolean } {
-  if (!doc.byName.has('compatibility_level')) return { level: unsetCompatibilityLevel, set: false };
-  const value = effectiveValue(doc, 'compatibility_level')?.trim();
-  return { level: value || unsetCompatibilityLevel, set: true };
+  let found = levels.get(doc);
+  if (!found) {
+    const value = doc.byName.has('compatibility_level') ? effectiveValue(doc, 'compatibility_level')?.trim() : undefined;
+    found = doc.byName.has('compatibility_level') ? { level: value || unsetCompatibilityLevel, set: true } : { level: unsetCompatibilityLevel, set: false };
+    levels.set(doc, found);
+  }
+  return found;
 }
 
 export function defaultAtLevel(entry: CompatibilityDefault, level: string): string {
   return compareLevels(level, entry.level) < 0 ? entry.before : entry.from;
 }
 
-/** The default of `name` for this file's level, when it depends on the level; else undefined. */
-export function levelDefault(doc: MainCfDocument, name: string): string | undefined {
+/** The level-dependent entry of `name` when Postfix `version` (undefined: the newest) has it; before that release the old default was the only one. */
+export function levelEntry(name: string, version?: string): CompatibilityDefault | undefined {
   const entry = byName.get(name);
-  return entry ? defaultAtLevel(entry, compatibilityLevel(doc).level) : undefined;
+  return entry && compareLevels(version ?? newestVersion, entry.postfix) >= 0 ? entry : undefined;
+}
+
+/** The default of `name` for this file's level in Postfix `version`, when it depends on the level; else undefined. */
+export function levelDefault(doc: MainCfDocument, name: string, version?: string): string | undefined {
+  const entry = byName.get(name);
+  if (!entry) return undefined;
+  return levelEntry(name, version) ? defaultAtLevel(entry, compatibilityLevel(doc).level) : entry.before;
 }

@@ -1,7 +1,7 @@
 // Expands $references as `postconf -x` does, for hover's "effective value" and for checks that need
 // the final value of a parameter (relay safety). The parsing is Postfix's own (parser/macExpand.ts);
 // this file supplies the lookups: the file's last assignment, else the catalogue's default.
-import { lookupParameter } from '../data/catalogue';
+import { compareVersions, defaultForVersion, lookupParameter } from '../data/catalogue';
 import { macExpand, type MacError } from '../parser/macExpand';
 import type { MainCfDocument } from '../parser/mainCf';
 
@@ -18,11 +18,11 @@ export interface Expansion {
   error?: MacError;
 }
 
-/** The raw value Postfix uses for `name`: the file's last assignment, else the default. */
-export function rawValue(doc: MainCfDocument, name: string): string | undefined {
+/** The raw value Postfix uses for `name`: the file's last assignment, else the default of `postfixVersion`. */
+export function rawValue(doc: MainCfDocument, name: string, postfixVersion?: string): string | undefined {
   const list = doc.byName.get(name);
   if (list) return list[list.length - 1].value.text;
-  return lookupParameter(name)?.default;
+  return defaultForVersion(name, postfixVersion);
 }
 
 /** Whether a `major.minor` version is at least `min`. */
@@ -35,7 +35,7 @@ function atLeast(version: string | undefined, min: [number, number]): boolean {
 export function expandText(doc: MainCfDocument, text: string, options: ExpandOptions = {}): Expansion {
   const result = macExpand(text, {
     mode: 'expand',
-    lookup: (name) => rawValue(doc, name),
+    lookup: (name) => rawValue(doc, name, options.postfixVersion),
     functions: atLeast(options.postfixVersion, [3, 11]),
     ...(atLeast(options.postfixVersion, [3, 12]) ? { dontExpand: (name: string) => lookupParameter(name)?.raw === true } : {}),
   });
@@ -48,18 +48,10 @@ export function expandValue(doc: MainCfDocument, text: string, options: ExpandOp
 
 /** What `postconf -x` prints for `name`: a raw parameter as written, any other expanded. */
 export function effectiveValue(doc: MainCfDocument, name: string, options: ExpandOptions = {}): string | undefined {
-  const raw = rawValue(doc, name);
+  const raw = rawValue(doc, name, options.postfixVersion);
   if (raw === undefined || lookupParameter(name)?.raw) return raw;
   return expandValue(doc, raw, options);
 }
 
 /** Compatibility levels compare as versions: 3.10 > 3.6; an empty level is 0. */
-export function compareLevels(a: string, b: string): number {
-  const pa = (a.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = (b.trim() || '0').split('.').map((n) => parseInt(n, 10) || 0);
-  for (let k = 0; k < Math.max(pa.length, pb.length); k++) {
-    const d = (pa[k] ?? 0) - (pb[k] ?? 0);
-    if (d) return d < 0 ? -1 : 1;
-  }
-  return 0;
-}
+export const compareLevels = compareVersions;
