@@ -9,6 +9,7 @@ import { Redactor, mapStrings } from './redact';
 import { CLI_REMEDIES, Remedies } from './remedies';
 import { checkCaCertificates, normalizeFingerprint } from './trust';
 import { ConnectionLimits } from './smtpConnection';
+import { startLegacyProbe } from './legacyProbe';
 import { SessionSettings, SessionState, TlsMode, openSession } from './session';
 import { TlsInfo } from './tlsInfo';
 import { Transcript, TranscriptEntry } from './transcript';
@@ -49,7 +50,7 @@ export interface AuthTestOptions {
    * new connection; each ends with RSET and QUIT, never DATA, so no mail is sent.
    */
   envelope?: Envelope;
-  /** Try TLS 1.0/1.1 on one extra connection. Default true. */
+  /** Try TLS 1.0/1.1 on one extra connection, opened beside the main one. Default true. */
   probeLegacyTls?: boolean;
   onProgress?: (message: string) => void;
   onTranscript?: (entry: TranscriptEntry) => void;
@@ -151,6 +152,9 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
   const envelope: EnvelopeResult = {};
 
   progress(`Connecting to ${opts.host} port ${port}`);
+  // The legacy-TLS question is asked on a connection of its own, beside the main test, not after it.
+  const probe = opts.probeLegacyTls !== false && opts.tls !== 'none' ? startLegacyProbe(settings) : undefined;
+  if (probe) progress('Checking, on a second connection, whether TLS 1.0/1.1 is accepted');
   try {
     let conn = await openSession(settings, first);
     const caps = first.after ?? first.before;
@@ -206,9 +210,13 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     first.conn?.close();
   }
 
-  if (first.tls && opts.probeLegacyTls !== false && Date.now() < settings.deadline) {
-    progress('Checking whether TLS 1.0/1.1 is accepted');
-    first.tls.legacyProtocolAccepted = await probeLegacyTls(settings);
+  if (probe) {
+    const accepted = await probe.accepted;
+    // Only a test that reached TLS itself reports it; otherwise the probe's answer describes nothing tested.
+    if (first.tls) {
+      first.tls.legacyProtocolAccepted = accepted;
+      transcript.append(probe.transcript.entries);
+    }
   }
 
   const clear = opts.tls === 'none' || !!first.fellBackToClear;
@@ -245,22 +253,6 @@ async function withoutAuth(s: SessionSettings, e: Envelope): Promise<EnvelopeRes
     state.conn?.close();
     return undefined;
   }
-}
-
-/** One extra connection offering only TLS 1.0/1.1; returns the protocol the server agreed to, or null. */
-async function probeLegacyTls(s: SessionSettings): Promise<string | null> {
-  s.transcript.note('Probe: does the server accept TLS 1.0 or 1.1?');
-  const state: SessionState = {};
-  try {
-    const conn = await openSession({ ...s, legacyOnly: true }, state);
-    conn.close();
-  } catch {
-    state.conn?.close();
-  }
-  const p = state.tls?.protocol;
-  const accepted = p === 'TLSv1' || p === 'TLSv1.1' ? p : null;
-  s.transcript.note(accepted ? `Probe: the server accepted ${accepted}.` : 'Probe: the server refused TLS 1.0 and 1.1.');
-  return accepted;
 }
 
 function decide(error: AuthTestResult['error'], mechanisms: MechanismResult[], findings: Finding[]): Verdict {

@@ -34,6 +34,14 @@ export class Transcript {
   note(text: string): void {
     this.add('===', text);
   }
+
+  /** Entries of another transcript (already redacted, with the same redactor) after this one's. */
+  append(entries: readonly TranscriptEntry[]): void {
+    for (const e of entries) {
+      this.entries.push(e);
+      this.onEntry?.(e);
+    }
+  }
 }
 
 /** One entry, a line per reply line, each with its control characters made visible. */

@@ -32,6 +32,8 @@ Options:
   --timeout SECONDS        limit for each step (default 10); the whole test gets 6 times that
                            (a step that runs out is reported as a timeout)
   --ehlo NAME              the name to send in EHLO
+  --no-legacy-tls-probe    do not ask whether TLS 1.0/1.1 is accepted (by default a second
+                           connection, opened beside the test, offers only those versions)
   --format text|json       output format (default text)
   -q, --quiet              text output: only the verdict line and the findings
   --mail-from ADDR         after the first AUTH that works: MAIL FROM:<ADDR> as that user,
@@ -72,7 +74,7 @@ const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
 
 const TLS_MODES: TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
 const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--token-env', '--token-file', '--ehlo', '--mail-from', '--rcpt-to'];
-const FLAG_OPTIONS = ['--insecure', '--help', '-h', '--quiet', '-q'];
+const FLAG_OPTIONS = ['--insecure', '--help', '-h', '--quiet', '-q', '--no-legacy-tls-probe'];
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help', '-q': '--quiet' };
 
 class UsageError extends Error {}
@@ -227,6 +229,7 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
       timeoutMs: seconds * 1000,
       totalTimeoutMs: seconds * 6 * 1000,
       ehloName: p.values.get('--ehlo'),
+      probeLegacyTls: !p.flags.has('--no-legacy-tls-probe'),
       envelope: mailFrom === undefined ? undefined : { mailFrom, rcptTo },
       onProgress: showProgress ? (m) => io.stderr.write(`… ${forTerminal(m)}\n`) : undefined,
     });

@@ -39,14 +39,18 @@ export interface ScriptOptions {
   cert?: TestCert;
   /** Extra TLS server options, e.g. minVersion for the legacy test. */
   tlsOptions?: tls.TlsOptions;
-  /** Answers AUTH and continuation lines; return the reply line(s) to send. */
-  onAuth?: (line: string, state: { step: number; tls: boolean }) => string;
+  /**
+   * Answers AUTH and continuation lines; return the reply line(s) to send. A promise holds the reply back
+   * (lines that arrive meanwhile are handled as if it had been sent).
+   */
+  onAuth?: (line: string, state: { step: number; tls: boolean }) => string | Promise<string>;
   implicit?: boolean;
 }
 
 /** A small scripted SMTP server: banner, EHLO, STARTTLS (server side upgrade), AUTH via a callback, QUIT. */
-export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { lines: string[] }> {
+export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { lines: string[]; connections: () => number }> {
   const lines: string[] = [];
+  let connections = 0;
   const secureOptions = o.cert ? { key: o.cert.key, cert: o.cert.cert, ...o.tlsOptions } : undefined;
   const serve = (sock: net.Socket, isTls: boolean) => {
     let buf = '';
@@ -54,6 +58,12 @@ export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { l
     let inAuth = false;
     // An empty answer is silence: the server does not reply at all.
     const send = (t: string) => t && sock.write(t.endsWith('\r\n') ? t : `${t}\r\n`);
+    const answerAuth = (r: string | Promise<string> = '535 5.7.8 no') => {
+      if (typeof r === 'string') {
+        inAuth = r.startsWith('334');
+        send(r);
+      } else void r.then(answerAuth);
+    };
     sock.on('data', (d) => {
       buf += d.toString('utf8');
       let i: number;
@@ -63,9 +73,7 @@ export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { l
         lines.push(line);
         if (inAuth) {
           step++;
-          const r = o.onAuth?.(line, { step, tls: isTls }) ?? '535 5.7.8 no';
-          inAuth = r.startsWith('334');
-          send(r);
+          answerAuth(o.onAuth?.(line, { step, tls: isTls }));
         } else if (/^EHLO/i.test(line)) {
           const caps = (isTls ? o.capsAfter : o.capsBefore) ?? [];
           const all = ['fake.test', ...caps];
@@ -79,9 +87,7 @@ export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { l
           return;
         } else if (/^AUTH /i.test(line)) {
           step = 0;
-          const r = o.onAuth?.(line, { step, tls: isTls }) ?? '535 5.7.8 no';
-          inAuth = r.startsWith('334');
-          send(r);
+          answerAuth(o.onAuth?.(line, { step, tls: isTls }));
         } else if (/^QUIT/i.test(line)) {
           send('221 bye');
           sock.end();
@@ -90,8 +96,9 @@ export async function scriptedServer(o: ScriptOptions): Promise<FakeServer & { l
     });
   };
   const server = await rawServer((s) => {
+    connections++;
     s.write(`${o.banner ?? '220 fake.test ESMTP'}\r\n`);
     serve(s, !!o.implicit);
   }, o.implicit ? secureOptions : undefined);
-  return { ...server, lines };
+  return { ...server, lines, connections: () => connections };
 }
