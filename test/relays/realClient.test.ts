@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
+import type { RuleCode } from '../../server/src/service/rules';
 import { defaultSettings } from '../../server/src/service/settings';
 import { relayCases, relayModes, relayPorts, type RelayCase } from './cases';
 import { caseDir, ClientPostfix, recipientOf } from './clientPostfix';
@@ -86,6 +87,8 @@ describe('a real Postfix smtp client against test relays', { skip }, () => {
       if (c.attempts) assert.deepEqual(session?.attempts ?? [], c.attempts, shown(session));
       const codes = (findings.get(c.name) ?? []).map((f) => f.code);
       for (const code of c.raises ?? []) assert.ok(codes.includes(code), `we raised ${codes.join(', ') || 'nothing'}, not ${code}`);
+      // A client that dies on every delivery is what "error" means.
+      if (c.outcome === 'fatal') for (const f of (findings.get(c.name) ?? []).filter((x) => c.raises?.includes(x.code as RuleCode))) assert.equal(f.severity, 'error', f.code);
       for (const code of c.quiet ?? []) assert.ok(!codes.includes(code), `we raised ${code} on a set-up that works as claimed`);
     });
   }

@@ -22,7 +22,7 @@ describe('rule evidence', () => {
     it(`${rule.code}: ${JSON.stringify(evidence)}`, () => {
       if ('daemon' in evidence) {
         const [file, name, ...rest] = evidence.daemon.split('#');
-        assert.ok(file.startsWith('test/oracle/') && file.endsWith('.test.ts') && name && rest.length === 0, 'daemon evidence is test/oracle/FILE.test.ts#CASE');
+        assert.ok(/^test\/(oracle\/[\w-]+\.test|relays\/cases)\.ts$/.test(file) && name && rest.length === 0, 'daemon evidence is test/oracle/FILE.test.ts#CASE or test/relays/cases.ts#CASE');
         const path = join(ROOT, file);
         assert.ok(existsSync(path), `${file} does not exist`);
         const text = readFileSync(path, 'utf8');

@@ -365,7 +365,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: SERVER + 'smtpd_delay_reject = yes\nsmtpd_client_restrictions = permit_sasl_authenticated, reject\n' },
   },
   'sasl-client-no-password-maps': {
-    why: 'The client authenticates only with a password from smtp_sasl_password_maps. Without the table it never logs in, and a relay that requires AUTH refuses the mail.',
+    why: 'The client authenticates only with a password from smtp_sasl_password_maps. Without the table the smtp client refuses to run: each delivery attempt ends in a fatal error and the mail stays queued.',
     bad: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\n' },
     good: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n' },
   },

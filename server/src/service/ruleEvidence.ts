@@ -5,7 +5,7 @@
 import type { RuleCode } from './rules';
 
 export type Evidence =
-  /** A real-daemon test case: 'test/oracle/FILE.test.ts#CASE', CASE being the case's name in that file. */
+  /** A real-daemon test case: 'test/oracle/FILE.test.ts#CASE' (or the case table test/relays/cases.ts#CASE), CASE being the case's name in that file. */
   | { daemon: string }
   /** The daemon's own manual or documentation: 'postconf(5) NAME', a file the distribution ships, or a URL. */
   | { documented: string }
@@ -15,6 +15,8 @@ export type Evidence =
 const FATAL = 'test/oracle/postfixFatal.test.ts#';
 const SASLAUTHD = 'test/oracle/saslauthdStart.test.ts#';
 const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
+/** A real Postfix smtp client delivering to test relays, case by case. */
+const RELAYS = 'test/relays/cases.ts#';
 const MASTER_FORMAT = 'master(5)';
 const MAIN_FORMAT = 'postconf(5) (file format)';
 const CYRUS_OPTIONS = 'https://www.cyrusimap.org/sasl/sasl/options.html';
@@ -74,15 +76,15 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'sasl-passwd-duplicate-key': { documented: 'postmap(1) (warns "duplicate entry")' },
   'sasl-passwd-readable': { documented: SASL_README },
   'sasl-passwd-map-stale': { documented: 'postmap(1)' },
-  'sasl-passwd-key-never-used': { documented: 'postconf(5) smtp_sasl_password_maps' },
+  'sasl-passwd-key-never-used': { daemon: RELAYS + 'noportkey' },
   'sasl-anonymous-allowed': { documented: 'postconf(5) smtpd_sasl_security_options' },
   'sasl-plaintext-over-clear': { documented: 'postconf(5) smtpd_tls_auth_only' },
   'sasl-auth-no-certificate': { documented: 'postconf(5) smtpd_tls_auth_only' },
   'sasl-permit-before-auth': { documented: 'postconf(5) smtpd_delay_reject' },
-  'sasl-client-no-password-maps': { documented: 'postconf(5) smtp_sasl_password_maps' },
-  'sasl-client-no-worthy-mechs': { documented: 'postconf(5) smtp_sasl_tls_security_options' },
-  'sasl-client-password-without-tls': { documented: 'postconf(5) smtp_tls_security_level' },
-  'sasl-client-filter-plugin-name': { documented: 'postconf(5) smtp_sasl_mechanism_filter' },
+  'sasl-client-no-password-maps': { daemon: RELAYS + 'nomaps' },
+  'sasl-client-no-worthy-mechs': { daemon: RELAYS + 'noworthy' },
+  'sasl-client-password-without-tls': { daemon: RELAYS + 'notls' },
+  'sasl-client-filter-plugin-name': { daemon: RELAYS + 'pluginfilter' },
   'sasl-sender-login-maps-unused': { documented: 'postconf(5) smtpd_sender_login_maps' },
   'sasl-login-mismatch-without-maps': { documented: 'postconf(5) reject_sender_login_mismatch' },
   'sasl-broken-clients': { documented: 'postconf(5) broken_sasl_auth_clients' },

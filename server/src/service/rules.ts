@@ -76,7 +76,7 @@ export const rules = [
   { code: 'sasl-plaintext-over-clear', defaultSeverity: 'warning', summary: 'An smtpd service offers PLAIN/LOGIN before TLS: passwords can cross the network in clear.' },
   { code: 'sasl-auth-no-certificate', defaultSeverity: 'error', summary: 'AUTH is allowed only over TLS, but no server certificate is configured: AUTH is never offered.' },
   { code: 'sasl-permit-before-auth', defaultSeverity: 'warning', summary: 'permit_sasl_authenticated in client or HELO restrictions with smtpd_delay_reject = no: it never matches.' },
-  { code: 'sasl-client-no-password-maps', defaultSeverity: 'warning', summary: 'smtp_sasl_auth_enable = yes without smtp_sasl_password_maps: the client never authenticates.' },
+  { code: 'sasl-client-no-password-maps', defaultSeverity: 'error', summary: 'smtp_sasl_auth_enable = yes without smtp_sasl_password_maps: the smtp client stops with a fatal error and no mail leaves.' },
   { code: 'sasl-client-no-worthy-mechs', defaultSeverity: 'warning', summary: 'The client forbids PLAIN and LOGIN even over TLS (the default security options with no TLS override): "no worthy mechs".' },
   { code: 'sasl-client-password-without-tls', defaultSeverity: 'warning', summary: 'The client sends passwords to the relay without TLS.' },
   { code: 'sasl-client-filter-plugin-name', defaultSeverity: 'warning', summary: 'smtp_sasl_mechanism_filter names a Cyrus plugin (crammd5) instead of a mechanism (CRAM-MD5).' },

@@ -23,7 +23,7 @@ export function clientFindings(main: MainCfFile): Finding[] {
   }
   const maps = s.get('smtp_sasl_password_maps').trim();
   if (!maps) {
-    out.push({ code: 'sasl-client-no-password-maps', span: enable.nameSpan, message: 'smtp_sasl_auth_enable = yes, but smtp_sasl_password_maps is empty: Postfix has no credentials to send and never authenticates, so the relay refuses the mail. Set smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd.' });
+    out.push({ code: 'sasl-client-no-password-maps', span: enable.nameSpan, message: 'smtp_sasl_auth_enable = yes, but smtp_sasl_password_maps is empty: the smtp client stops with a fatal error ("specify a password table") on every delivery, so no mail leaves. Set smtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd.' });
   }
   const options = s.origin('smtp_sasl_security_options');
   // A mechanism filter without ANONYMOUS already keeps the client from choosing it.
