@@ -63,7 +63,7 @@ function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayC
     reply('235 2.7.0 Authentication successful');
   };
 
-  const handle = (line: string): 'upgrade' | undefined => {
+  const handle = (line: string): 'upgrade' | void => {
     if (inData) {
       if (line === '.') {
         inData = false;
