@@ -27,6 +27,8 @@ const AUTH = 'smtpd_sasl_auth_enable = yes\n';
 const TLS = 'smtpd_tls_chain_files = /etc/ssl/mail.key, /etc/ssl/mail.pem\nsmtpd_tls_security_level = may\n';
 const SAFE = AUTH + TLS + 'smtpd_tls_auth_only = yes\n';
 const CLIENT = 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n';
+/** A smarthost login with sasl-xoauth2 (the filter left to each case). */
+const OAUTH = CLIENT + 'smtp_tls_security_level = encrypt\nsmtp_sasl_security_options = noanonymous\n';
 /** The client rules speak of the line that turns AUTH on. */
 const CLIENT_MARKED = CLIENT.replace('smtp_sasl_auth_enable', '|smtp_sasl_auth_enable');
 const SMTPD = 'submission inet n - y - - smtpd\n';
@@ -115,6 +117,9 @@ const cases: { [C in RuleCode]: Case } = {
   'sasl-client-no-password-maps': { fires: { 'postfix/main.cf': '|smtp_sasl_auth_enable = yes\n' }, silent: { 'postfix/main.cf': 'smtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n' } },
   'sasl-client-no-worthy-mechs': { fires: { 'postfix/main.cf': CLIENT_MARKED + 'smtp_tls_security_level = encrypt\n' }, silent: { 'postfix/main.cf': CLIENT + 'smtp_tls_security_level = encrypt\nsmtp_sasl_tls_security_options = noanonymous\n' } },
   'sasl-client-password-without-tls': { fires: { 'postfix/main.cf': CLIENT_MARKED + 'smtp_sasl_security_options = noanonymous\n' }, silent: { 'postfix/main.cf': CLIENT + 'smtp_sasl_security_options = noanonymous\nsmtp_tls_security_level = encrypt\n' } },
+  'oauth-filter-missing': { fires: { 'postfix/main.cf': OAUTH, 'postfix/sasl_passwd': '[smtp.example.com]:587 user@example.com:|/etc/tokens/user\n' }, silent: { 'postfix/main.cf': OAUTH + 'smtp_sasl_mechanism_filter = xoauth2\n' } },
+  'oauth-security-excludes-xoauth2': { fires: { 'postfix/main.cf': OAUTH + 'smtp_sasl_mechanism_filter = xoauth2\n|smtp_sasl_tls_security_options = noanonymous, mutual_auth\n' }, silent: { 'postfix/main.cf': OAUTH + 'smtp_sasl_mechanism_filter = xoauth2\nsmtp_sasl_tls_security_options = noanonymous, noplaintext\n' } },
+  'oauth-password-not-token-file': { fires: { 'postfix/main.cf': OAUTH + 'smtp_sasl_mechanism_filter = xoauth2\n', 'postfix/sasl_passwd': '[smtp.example.com]:587 user@example.com:|secret\n' }, silent: { 'postfix/sasl_passwd': '[smtp.example.com]:587 user@example.com:/etc/tokens/user\n' } },
   'sasl-client-filter-plugin-name': { fires: { 'postfix/main.cf': 'smtp_sasl_mechanism_filter = |crammd5, plain\n' }, silent: { 'postfix/main.cf': 'smtp_sasl_mechanism_filter = cram-md5, plain\n' } },
   'sasl-sender-login-maps-unused': { fires: { 'postfix/main.cf': SAFE + '|smtpd_sender_login_maps = hash:/etc/postfix/senders\n' }, silent: { 'postfix/main.cf': SAFE + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = reject_authenticated_sender_login_mismatch\n' } },
   'sasl-login-mismatch-without-maps': { fires: { 'postfix/main.cf': SAFE + 'smtpd_sender_restrictions = |reject_sender_login_mismatch\n' }, silent: { 'postfix/main.cf': SAFE + 'smtpd_sender_restrictions = reject_sender_login_mismatch\nsmtpd_sender_login_maps = hash:/etc/postfix/senders\n' } },

@@ -48,6 +48,10 @@ const SERVER = [
   '',
 ].join('\n');
 const CLIENT = 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_tls_security_level = encrypt\n';
+/** A smarthost login with sasl-xoauth2: the token file path stands where the password would. */
+const OAUTH = CLIENT + 'smtp_sasl_security_options = noanonymous\n';
+const OAUTH_FILTER = OAUTH + 'smtp_sasl_mechanism_filter = xoauth2\n';
+const TOKEN_ENTRY = '[smtp.example.com]:587 user@example.com:/etc/tokens/user@example.com\n';
 const DEBIAN_SASLAUTHD = (options: string) => `START=yes\nMECHANISMS="pam"\nOPTIONS="${options}"\n`;
 const REDHAT_SASLAUTHD = (flags: string) => `SOCKETDIR=/run/saslauthd\nMECH=pam\nFLAGS="${flags}"\n`;
 const DOVECOT_POSTFIX = SERVER + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\nsmtpd_sasl_security_options = noanonymous\n';
@@ -378,6 +382,21 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     why: 'Without TLS to the relay, the password crosses the network readable.',
     bad: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sasl_security_options = noanonymous\n' },
     good: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_sasl_security_options = noanonymous\nsmtp_tls_security_level = encrypt\n' },
+  },
+  'oauth-filter-missing': {
+    why: 'sasl-xoauth2 takes the path of its token file where the password would be. Without `smtp_sasl_mechanism_filter = xoauth2`, Cyrus chooses among whatever the relay offers: if the plugin is not installed, or the relay offers no XOAUTH2, the client logs in with PLAIN or LOGIN and sends the file path as the password, and the relay refuses it.',
+    bad: { [MAIN]: OAUTH, 'postfix/sasl_passwd': TOKEN_ENTRY },
+    good: { [MAIN]: OAUTH_FILTER },
+  },
+  'oauth-security-excludes-xoauth2': {
+    why: 'Cyrus picks a mechanism only if it has every property the security options ask for. The XOAUTH2 plugin claims noanonymous and noplaintext (since 0.22), not noactive, nodictionary or mutual_auth: any of those leaves it out, and with xoauth2 the only mechanism of the filter the client has nothing to log in with.',
+    bad: { [MAIN]: OAUTH_FILTER + 'smtp_sasl_tls_security_options = noanonymous, noactive\n', 'postfix/sasl_passwd': TOKEN_ENTRY },
+    good: { [MAIN]: OAUTH_FILTER + 'smtp_sasl_tls_security_options = noanonymous\n' },
+  },
+  'oauth-password-not-token-file': {
+    why: 'With XOAUTH2 the "password" of a sasl_passwd entry is the path of the token file that sasl-xoauth2 reads and rewrites when it refreshes the token. A real password there (left from before the switch to OAuth) names no file, so every login fails.',
+    bad: { [MAIN]: OAUTH_FILTER, 'postfix/sasl_passwd': '[smtp.example.com]:587 user@example.com:secret\n' },
+    good: { 'postfix/sasl_passwd': TOKEN_ENTRY },
   },
   'sasl-client-filter-plugin-name': {
     why: 'The filter compares mechanism names as the server announces them (CRAM-MD5). A plugin name such as crammd5 matches nothing, so that mechanism is filtered out.',

@@ -21,6 +21,7 @@ const MASTER_FORMAT = 'master(5)';
 const MAIN_FORMAT = 'postconf(5) (file format)';
 const CYRUS_OPTIONS = 'https://www.cyrusimap.org/sasl/sasl/options.html';
 const SASL_README = 'https://www.postfix.org/SASL_README.html';
+const XOAUTH2 = 'https://github.com/tarickb/sasl-xoauth2';
 const DEBIAN_INIT = '/etc/init.d/saslauthd (Debian sasl2-bin)';
 
 export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
@@ -84,6 +85,9 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'sasl-client-no-password-maps': { daemon: RELAYS + 'nomaps' },
   'sasl-client-no-worthy-mechs': { daemon: RELAYS + 'noworthy' },
   'sasl-client-password-without-tls': { daemon: RELAYS + 'notls' },
+  'oauth-filter-missing': { documented: XOAUTH2 },
+  'oauth-security-excludes-xoauth2': { documented: XOAUTH2 + ' (src/module.cc: the plugin\'s security flags)' },
+  'oauth-password-not-token-file': { documented: XOAUTH2 + ' (README: the sasl_passwd password is the token file path)' },
   'sasl-client-filter-plugin-name': { daemon: RELAYS + 'pluginfilter' },
   'sasl-sender-login-maps-unused': { documented: 'postconf(5) smtpd_sender_login_maps' },
   'sasl-login-mismatch-without-maps': { documented: 'postconf(5) reject_sender_login_mismatch' },

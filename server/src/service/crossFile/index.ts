@@ -6,6 +6,7 @@ import type { Instance } from '../instance/instance';
 import { isSaslPasswdFile } from '../saslPasswd/saslPasswdFile';
 import { clientFindings } from './clientRules';
 import { mergeCandidates } from './collect';
+import { oauthFindings } from './oauthRules';
 import { consistencyCandidates } from './consistencyRules';
 import { dovecotCrossFindings } from './dovecotRules';
 import { passwdFileFindings } from './passwdFileRules';
@@ -34,7 +35,7 @@ const passwordMaps: CrossFileRule = (instance) => {
   return out;
 };
 
-export const crossFileRules: readonly CrossFileRule[] = [smtpdSasl, smtpClient, saslauthdSocketFindings, passwordMaps, dovecotCrossFindings, checkServiceRelay];
+export const crossFileRules: readonly CrossFileRule[] = [smtpdSasl, smtpClient, saslauthdSocketFindings, passwordMaps, oauthFindings, dovecotCrossFindings, checkServiceRelay];
 
 /** One run of every rule, grouped by the file each finding lands on. */
 export function crossFileFindings(instance: Instance): Map<ParsedFile, Finding[]> {
