@@ -54,6 +54,7 @@ const cases: { [C in RuleCode]: Case } = {
   'orphan-continuation': { fires: { 'postfix/main.cf': '|  mail.example.org\nmyhostname = x\n' }, silent: { 'postfix/main.cf': 'myhostname =\n  mail.example.org\n' } },
   'invalid-name': { fires: { 'postfix/main.cf': '|smtpd@banner = $myhostname ESMTP\n' }, silent: { 'postfix/main.cf': 'smtpd_banner = $myhostname ESMTP\n' } },
   'inline-comment': { fires: { 'postfix/main.cf': 'smtpd_tls_security_level = may |# opportunistic\n' }, silent: { 'postfix/main.cf': '# opportunistic\nsmtpd_tls_security_level = may\n' } },
+  'ignore-unknown-code': { fires: { 'postfix/main.cf': '# postfix-sasl: ignore |unknown-paramter\nsmtpd_sasl_auth_enabel = yes\n' }, silent: { 'postfix/main.cf': '# postfix-sasl: ignore unknown-parameter\nsmtpd_sasl_auth_enabel = yes\n' } },
   'bad-reference': { fires: { 'postfix/main.cf': 'myorigin = |${mydomain\n' }, silent: { 'postfix/main.cf': 'myorigin = ${mydomain}\n' } },
   // Names
   'unknown-parameter': { fires: { 'postfix/main.cf': '|smtpd_sasl_auth_enabel = yes\n' }, silent: { 'postfix/main.cf': 'smtpd_sasl_auth_enable = yes\n' } },

@@ -2,7 +2,7 @@
 // so the server, the CLI and the cross-file rules handle every type the same way.
 import type { LanguageId } from './languages';
 import type { MainCfDocument } from './parser/mainCf';
-import type { LineIndex } from './text';
+import type { LineIndex, Span } from './text';
 
 export interface ParsedFile {
   uri: string;
@@ -10,7 +10,7 @@ export interface ParsedFile {
   text: string;
   lines: LineIndex;
   /** Comments with their line, for `# postfix-sasl: ignore CODE`. */
-  comments: ReadonlyArray<{ line: number; text: string }>;
+  comments: ReadonlyArray<{ line: number; text: string; span: Span }>;
   /** Facts about the file on disk, set by the front end (the service itself never touches the disk). */
   disk?: DiskFacts;
 }

@@ -43,20 +43,6 @@ export interface ResolvedFinding extends Finding {
   severity: Severity;
 }
 
-const IGNORE_DIRECTIVE = /#\s*postfix-sasl:\s*ignore\b(.*)$/;
-
-/** Codes silenced on the line after `# postfix-sasl: ignore CODE [CODE…]` (no code: all). */
-export function ignoredCodesByLine(comments: ReadonlyArray<{ line: number; text: string }>): Map<number, Set<string> | 'all'> {
-  const map = new Map<number, Set<string> | 'all'>();
-  for (const comment of comments) {
-    const m = IGNORE_DIRECTIVE.exec(comment.text);
-    if (!m) continue;
-    const codes = m[1].split(/[\s,]+/).filter(Boolean);
-    map.set(comment.line + 1, codes.length ? new Set(codes) : 'all');
-  }
-  return map;
-}
-
 /** Applies per-rule severity settings and ignore comments; drops rules set to 'off'. */
 export function resolveFindings(
   findings: readonly Finding[],

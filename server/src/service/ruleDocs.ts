@@ -87,6 +87,11 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     bad: { [MAIN]: 'smtpd_tls_security_level = may # opportunistic TLS\n' },
     good: { [MAIN]: '# opportunistic TLS\nsmtpd_tls_security_level = may\n' },
   },
+  'ignore-unknown-code': {
+    why: 'An ignore comment silences the codes it names on the next line. A misspelt code matches no finding, so the finding you meant to silence is still reported, and the comment suggests that someone looked at it.',
+    bad: { [MAIN]: '# postfix-sasl: ignore unknown-paramter\nsmtpd_sasl_auth_enabel = yes\n' },
+    good: { [MAIN]: '# postfix-sasl: ignore unknown-parameter\nsmtpd_sasl_auth_enabel = yes\n' },
+  },
   'bad-reference': {
     why: 'A `${name` without its closing brace, or a malformed `${name?value}`, cannot be expanded as written: the value that reaches the daemon is not the one you meant.',
     bad: { [MAIN]: 'myorigin = ${mydomain\n' },

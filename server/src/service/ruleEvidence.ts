@@ -29,6 +29,7 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'orphan-continuation': { documented: MAIN_FORMAT },
   'invalid-name': { documented: MAIN_FORMAT },
   'inline-comment': { documented: MAIN_FORMAT },
+  'ignore-unknown-code': { tool: 'our own ignore comments, which no daemon reads' },
   'bad-reference': { documented: 'postconf(5) ($name, ${name?value}, ${name:value} expressions)' },
   'unknown-parameter': { documented: 'postconf(1) (-n warns "unused parameter")' },
   'unknown-service-parameter': { documented: 'postconf(5) (service_name_parameter overrides, Postfix 3.0 and later)' },

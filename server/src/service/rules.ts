@@ -17,6 +17,7 @@ export const rules = [
   { code: 'orphan-continuation', defaultSeverity: 'warning', summary: 'An indented line with no line before it to continue: Postfix warns and drops it.' },
   { code: 'invalid-name', defaultSeverity: 'error', summary: 'A parameter name with characters other than letters, digits and "_".' },
   { code: 'inline-comment', defaultSeverity: 'warning', summary: 'A "#" after a blank inside a value: Postfix reads it as part of the value.' },
+  { code: 'ignore-unknown-code', defaultSeverity: 'information', summary: 'A "# postfix-sasl: ignore" comment names a code that is not one of ours: it silences nothing under that name.' },
   { code: 'bad-reference', defaultSeverity: 'error', summary: 'A malformed $name, ${name...} or ${{...}} expression.' },
   // Names
   { code: 'unknown-parameter', defaultSeverity: 'warning', summary: 'A name Postfix does not know and nothing references (often a typo).' },

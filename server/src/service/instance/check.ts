@@ -5,7 +5,8 @@ import { crossFileFindings } from '../crossFile';
 import { diagnoseFile } from '../diagnose';
 import { isMainCfFile, type ParsedFile } from '../documents';
 import { parseFile } from '../fileTypes';
-import { ignoredCodesByLine, resolveFindings, type Finding, type ResolvedFinding } from '../findings';
+import { resolveFindings, type Finding, type ResolvedFinding } from '../findings';
+import { ignoredCodesByLine } from '../ignoreDirectives';
 import type { Settings } from '../settings';
 import type { Instance } from './instance';
 
