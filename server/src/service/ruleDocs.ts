@@ -186,7 +186,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: 'smtpd_client_restrictions = check_client_access hash:/etc/postfix/access\n' },
   },
   'unknown-map-type': {
-    why: 'Postfix cannot open a table of a type it does not know: lookups fail, and the daemon that needs the table defers mail or stops.',
+    why: 'A table written without its `type:` stops the daemon that opens it ("fatal: open dictionary: expecting \\"type:name\\" form"); one of a type Postfix does not know opens as a table whose every lookup fails, so smtpd answers "451 4.3.5 Server configuration error" wherever it is consulted (Postfix 3.7). Either way mail stops.',
     bad: { [MAIN]: 'alias_maps = hsh:/etc/aliases\n' },
     good: { [MAIN]: 'alias_maps = hash:/etc/aliases\n' },
   },

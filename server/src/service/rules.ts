@@ -38,7 +38,7 @@ export const rules = [
   { code: 'unknown-restriction', defaultSeverity: 'error', summary: 'A word in a restriction list that is not a restriction, a restriction class or a lookup table.' },
   { code: 'deprecated-restriction', defaultSeverity: 'warning', summary: 'A restriction name that Postfix deprecated or removed.' },
   { code: 'restriction-missing-argument', defaultSeverity: 'error', summary: 'A restriction such as check_client_access without its table or domain.' },
-  { code: 'unknown-map-type', defaultSeverity: 'warning', summary: 'A lookup table type that Postfix does not know.' },
+  { code: 'unknown-map-type', defaultSeverity: 'error', summary: 'A table without "type:" (smtpd dies when it opens it) or of a type Postfix does not know (every lookup in it fails).' },
   { code: 'relay-restrictions-unsafe', defaultSeverity: 'error', summary: 'Neither smtpd_relay_restrictions nor smtpd_recipient_restrictions blocks relaying: smtpd refuses to start.' },
   { code: 'open-relay', defaultSeverity: 'error', summary: 'A restriction list that permits everyone before relaying is checked.' },
   // Cyrus SASL application file (smtpd.conf)

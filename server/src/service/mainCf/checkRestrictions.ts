@@ -52,7 +52,8 @@ export function checkRestrictionList(info: ParameterInfo, value: Value, context:
     }
     if (restriction.argument && restriction.argument !== 'none') {
       const next = items[i + 1];
-      const nextIsArgument = next && (next.template || next.text.includes('$') || (restriction.argument === 'map' ? next.text.includes(':') : !lookupRestriction(next.text)));
+      // smtpd takes the next word as the argument whatever it is; a word without "type:" is a table with no type.
+      const nextIsArgument = next && (next.template || next.text.includes('$') || next.text.includes(':') || !lookupRestriction(next.text));
       if (!nextIsArgument) {
         const what = restriction.argument === 'map' ? 'a lookup table (type:name)' : restriction.argument === 'domain' ? 'a domain name' : 'an argument';
         findings.push({ code: 'restriction-missing-argument', span: item.span, message: `"${item.text}" must be followed by ${what} in "${info.name}".` });

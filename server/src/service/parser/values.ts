@@ -217,6 +217,10 @@ export class Value {
           } else if (ch === '{' && text[i + 1] === '{') {
             const close = text.indexOf('}}', i);
             i = close === -1 ? text.length : close + 2;
+          } else if (ch === '{') {
+            // Inside a word, as in inline:{ { key = a value } }, braces nest and blanks in them do not split (Postfix's mystrtokq).
+            const close = matchingClose(text, i);
+            i = close === -1 ? text.length : close + 1;
           } else i++;
         }
       }
