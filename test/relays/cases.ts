@@ -12,18 +12,26 @@ export const relayPorts = {
   stripped: PORT_BASE + 2,
   /** STARTTLS, and CRAM-MD5 offered besides PLAIN and LOGIN (refused if asked for). */
   cram: PORT_BASE + 3,
+  /** STARTTLS, and ANONYMOUS offered besides PLAIN and LOGIN (accepted). */
+  anonymous: PORT_BASE + 4,
+  /** STARTTLS, and only ANONYMOUS offered. */
+  anonymousOnly: PORT_BASE + 5,
 } as const;
 
-export const relayModes: Record<keyof typeof relayPorts, RelayMode> = { starttls: 'starttls', implicit: 'implicit', stripped: 'stripped', cram: 'starttls' };
+export const relayModes: Record<keyof typeof relayPorts, RelayMode> = { starttls: 'starttls', implicit: 'implicit', stripped: 'stripped', cram: 'starttls', anonymous: 'starttls', anonymousOnly: 'starttls' };
+const PLAIN_LOGIN = ['PLAIN', 'LOGIN'];
+
+/** What each relay offers with AUTH. */
+export const relayMechanisms: Record<keyof typeof relayPorts, string[]> = { starttls: PLAIN_LOGIN, implicit: PLAIN_LOGIN, stripped: PLAIN_LOGIN, cram: [...PLAIN_LOGIN, 'CRAM-MD5'], anonymous: [...PLAIN_LOGIN, 'ANONYMOUS'], anonymousOnly: ['ANONYMOUS'] };
 
 export interface RelayCase extends ClientSetup {
   /** What the real client does, in one line (the test's name). */
   claim: string;
   outcome: 'sent' | 'deferred' | 'bounced' | 'fatal';
-  /** Must appear in the case's smtp log lines. */
+  /** Must match the case's smtp log lines (joined by newlines). */
   log?: RegExp;
   /** The AUTH the relay received, or none at all. */
-  auth: { mechanism: string; tls: boolean; user: string; password?: 'as written' | 'with the comment' } | 'none';
+  auth: { mechanism: string; tls: boolean; /** Unset: not compared (ANONYMOUS sends a trace naming the host). */ user?: string; password?: 'as written' | 'with the comment' } | 'none';
   /** Mechanisms the client asked the relay for (only checked when given). */
   attempts?: string[];
   raises?: RuleCode[];
@@ -169,6 +177,16 @@ export const relayCases: RelayCase[] = [
     auth: 'none',
   },
   {
+    name: 'dbsuffix',
+    claim: 'a password map named with its .db suffix: Postfix opens sasl_passwd.db.db, the lookup fails, mail deferred, no AUTH',
+    port: relayPorts.starttls,
+    settings: { ...careful, smtp_sasl_password_maps: 'hash:{passwd}.db' },
+    passwd: [hopLine(relayPorts.starttls)],
+    outcome: 'deferred',
+    log: /sasl_passwd\.db\.db: No such file[\s\S]*smtp_sasl_password_maps lookup error/,
+    auth: 'none',
+  },
+  {
     name: 'nomaps',
     claim: 'smtp_sasl_auth_enable = yes without password maps: the smtp client dies',
     port: relayPorts.starttls,
@@ -198,6 +216,36 @@ export const relayCases: RelayCase[] = [
     log: /No worthy mechs/,
     auth: 'none',
     raises: ['sasl-client-no-worthy-mechs'],
+  },
+  {
+    name: 'anonymousboth',
+    claim: 'empty security options with a relay that offers PLAIN, LOGIN and ANONYMOUS: the client still picks PLAIN',
+    port: relayPorts.anonymous,
+    settings: { ...login, smtp_tls_security_level: 'encrypt', smtp_sasl_security_options: '', smtp_sasl_tls_security_options: '' },
+    passwd: [hopLine(relayPorts.anonymous)],
+    outcome: 'sent',
+    auth: { mechanism: 'PLAIN', tls: true, user: 'hopuser', password: 'as written' },
+    raises: ['sasl-anonymous-allowed'],
+  },
+  {
+    name: 'anonymous',
+    claim: 'empty security options with a relay that offers only ANONYMOUS: the client logs in anonymously',
+    port: relayPorts.anonymousOnly,
+    settings: { ...login, smtp_tls_security_level: 'encrypt', smtp_sasl_security_options: '', smtp_sasl_tls_security_options: '' },
+    passwd: [hopLine(relayPorts.anonymousOnly)],
+    outcome: 'sent',
+    auth: { mechanism: 'ANONYMOUS', tls: true },
+    raises: ['sasl-anonymous-allowed'],
+  },
+  {
+    name: 'noanonymous',
+    claim: 'noanonymous with a relay that offers only ANONYMOUS: no AUTH, mail deferred',
+    port: relayPorts.anonymousOnly,
+    settings: careful,
+    passwd: [hopLine(relayPorts.anonymousOnly)],
+    outcome: 'deferred',
+    auth: 'none',
+    quiet: CLIENT_CODES,
   },
   {
     name: 'pluginfilter',

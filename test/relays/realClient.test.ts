@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import type { RuleCode } from '../../server/src/service/rules';
 import { defaultSettings } from '../../server/src/service/settings';
-import { relayCases, relayModes, relayPorts, type RelayCase } from './cases';
+import { relayCases, relayMechanisms, relayModes, relayPorts, type RelayCase } from './cases';
 import { caseDir, ClientPostfix, recipientOf } from './clientPostfix';
 import { startRelay, type Relay, type RelaySession } from './relay';
 
@@ -46,7 +46,7 @@ describe('a real Postfix smtp client against test relays', { skip }, () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-relays-'));
     const tls = selfSignedCertificate(dir);
-    relays = await Promise.all(Object.entries(relayPorts).map(([name, port]) => startRelay(port, relayModes[name as keyof typeof relayPorts], tls, name === 'cram' ? ['CRAM-MD5'] : [])));
+    relays = await Promise.all(Object.entries(relayPorts).map(([name, port]) => startRelay(port, relayModes[name as keyof typeof relayPorts], tls, relayMechanisms[name as keyof typeof relayPorts])));
     postfix = new ClientPostfix(dir, relayCases, password);
     postfix.start();
     for (const c of relayCases) findings.set(c.name, checkPaths([caseDir(dir, c)], defaultSettings));
@@ -74,13 +74,13 @@ describe('a real Postfix smtp client against test relays', { skip }, () => {
       const status = lines.find((l) => l.includes(recipientOf(c)) && l.includes('status='));
       const outcome = c.outcome === 'fatal' ? (lines.some((l) => l.includes('fatal:')) ? 'fatal' : 'no fatal') : /status=(\w+)/.exec(status ?? '')?.[1];
       assert.equal(outcome, c.outcome, `log of ${c.name}:\n${lines.join('\n')}`);
-      if (c.log) assert.ok(lines.some((l) => c.log!.test(l)), `log of ${c.name} lacks ${c.log}:\n${lines.join('\n')}`);
+      if (c.log) assert.ok(c.log.test(lines.join('\n')), `log of ${c.name} lacks ${c.log}:\n${lines.join('\n')}`);
       assert.ok(!log.includes(password), 'the password reached the Postfix log');
       if (c.auth === 'none') {
         assert.deepEqual(session?.auths.length ?? 0, 0, `the relay saw AUTH: ${shown(session)}`);
       } else {
         const auth = session?.auths[0];
-        assert.deepEqual(auth && { mechanism: auth.mechanism, tls: auth.tls, user: auth.user }, { mechanism: c.auth.mechanism, tls: c.auth.tls, user: c.auth.user }, shown(session));
+        assert.deepEqual(auth && { mechanism: auth.mechanism, tls: auth.tls, user: c.auth.user === undefined ? undefined : auth.user }, { mechanism: c.auth.mechanism, tls: c.auth.tls, user: c.auth.user }, shown(session));
         if (c.auth.password === 'as written') assert.ok(auth!.password === password, 'the relay received another password (not shown)');
         if (c.auth.password === 'with the comment') assert.ok(auth!.password === `${password} # work account`, 'the relay did not receive the password with its comment (not shown)');
       }

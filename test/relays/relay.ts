@@ -45,12 +45,12 @@ function decodePlain(b64: string): { user: string; password: string } {
 interface RelayConfig {
   mode: RelayMode;
   context: SecureContext;
-  /** Offered besides PLAIN and LOGIN, and refused when asked for (504): shows what the client tries. */
-  extraMechanisms: readonly string[];
+  /** What AUTH offers: PLAIN, LOGIN and ANONYMOUS are accepted, any other is refused when asked for (504), which shows what the client tries. */
+  mechanisms: readonly string[];
 }
 
 function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayConfig): void {
-  const { mode, context, extraMechanisms } = config;
+  const { mode, context, mechanisms } = config;
   let buffer = '';
   let inData = false;
   /** The mechanism whose next client line is awaited, and what has been read of it so far. */
@@ -74,7 +74,10 @@ function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayC
     }
     if (pending) {
       const p = pending;
-      if (p.mechanism === 'PLAIN') {
+      if (p.mechanism === 'ANONYMOUS') {
+        pending = undefined;
+        finishAuth('ANONYMOUS', Buffer.from(line, 'base64').toString('utf8'), '');
+      } else if (p.mechanism === 'PLAIN') {
         pending = undefined;
         const { user, password } = decodePlain(line);
         finishAuth('PLAIN', user, password);
@@ -93,7 +96,7 @@ function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayC
         session.helo = args[0] ?? '';
         reply('250-relay.test');
         if (mode === 'starttls' && !session.tls) reply('250-STARTTLS');
-        if (offerAuth()) reply(`250-AUTH ${['PLAIN', 'LOGIN', ...extraMechanisms].join(' ')}`);
+        if (offerAuth()) reply(`250-AUTH ${mechanisms.join(' ')}`);
         reply('250 8BITMIME');
         return;
       case 'STARTTLS':
@@ -110,6 +113,11 @@ function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayC
         }
         if (mechanism === 'PLAIN') return void ((pending = { mechanism }), reply('334 '));
         if (mechanism === 'LOGIN') return void ((pending = { mechanism }), reply('334 VXNlcm5hbWU6'));
+        // ANONYMOUS, where offered, lets anyone in: what a client without noanonymous may fall for.
+        if (mechanism === 'ANONYMOUS' && mechanisms.includes('ANONYMOUS')) {
+          if (args[1]) return void finishAuth('ANONYMOUS', Buffer.from(args[1], 'base64').toString('utf8'), '');
+          return void ((pending = { mechanism }), reply('334 '));
+        }
         return void reply('504 5.5.4 unrecognised mechanism');
       }
       case 'MAIL':
@@ -153,9 +161,9 @@ function serve(socket: Socket | TLSSocket, session: RelaySession, config: RelayC
   socket.setTimeout(15_000, () => socket.destroy());
 }
 
-export function startRelay(port: number, mode: RelayMode, tls: { key: string; cert: string }, extraMechanisms: readonly string[] = []): Promise<Relay> {
+export function startRelay(port: number, mode: RelayMode, tls: { key: string; cert: string }, mechanisms: readonly string[] = ['PLAIN', 'LOGIN']): Promise<Relay> {
   const context = createSecureContext(tls);
-  const config: RelayConfig = { mode, context, extraMechanisms };
+  const config: RelayConfig = { mode, context, mechanisms };
   const sessions: RelaySession[] = [];
   const open = new Set<Socket>();
   const server: Server = createServer((raw) => {
