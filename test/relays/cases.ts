@@ -165,6 +165,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'fatal',
     log: /unsupported SASL client implementation: dovecot/,
     auth: 'none',
+    raises: ['invalid-enum'],
   },
   {
     name: 'untypedmap',
@@ -175,6 +176,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'fatal',
     log: /expecting "type:name" form/,
     auth: 'none',
+    raises: ['unknown-map-type'],
   },
   {
     name: 'dbsuffix',
