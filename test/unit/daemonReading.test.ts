@@ -19,7 +19,12 @@ interface Row {
 
 const main = (name: string, lines: string[], expected: string[]): Row => ({ name, path: 'postfix/main.cf', language: 'postfix-main', lines, expected });
 
+const master = (name: string, lines: string[], expected: string[]): Row => ({ name, path: 'postfix/master.cf', language: 'postfix-master', lines, expected });
+
 const rows: Row[] = [
+  master('-o words in a pipe command belong to the command', ['filter unix - n n - 10 pipe flags=Rq user=filter argv=/usr/local/bin/filter -o out -f ${sender} -- ${recipient}'], []),
+  master('-o words in a pipe command that look like overrides', ['filter unix - n n - 10 pipe flags=Rq user=filter argv=/usr/local/bin/filter -o smtpd_tls_security_level=mya ${recipient}'], []),
+  master('-o before the first word is still an override', ['filter unix - n n - 10 pipe -o smtpd_tls_security_level=mya flags=Rq user=filter argv=/usr/local/bin/filter'], ['invalid-enum:error@1']),
   main('nested braces in inline:', ['smtpd_recipient_restrictions = check_recipient_access inline:{ { b@example.net = REJECT no such user } }, reject_unauth_destination'], []),
   main('inline: without nesting', ['smtpd_recipient_restrictions = check_recipient_access inline:{ b@example.net=REJECT }, reject_unauth_destination'], []),
   main('a table without type: after check_*_access', ['smtpd_recipient_restrictions = check_recipient_access /etc/postfix/access, reject_unauth_destination'], ['unknown-map-type:error@1']),

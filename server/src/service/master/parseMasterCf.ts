@@ -240,11 +240,18 @@ function isLoopback(host: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::1' || h === 'localhost' || h === 'ipv6:::1';
 }
 
+/** The daemons' common options that take the next word as their argument (mail_server's getopt string, -o aside). */
+const OPTIONS_WITH_ARGUMENT = new Set(['-i', '-m', '-n', '-r', '-s', '-t']);
+
 function readOverrides(args: MasterToken[], line: Value, doc: MasterCfDocument): MasterOverride[] {
   const overrides: MasterOverride[] = [];
   for (let k = 0; k < args.length; k++) {
     const arg = args[k];
-    if (arg.text === '-o') {
+    // Postfix's getopt stops at the first word that is not an option: what follows (pipe's flags=,
+    // argv=...) belongs to the daemon, "-o" words in a command included.
+    if (!arg.text.startsWith('-') && !arg.template) break;
+    if (OPTIONS_WITH_ARGUMENT.has(arg.text)) k++;
+    else if (arg.text === '-o') {
       const next = args[k + 1];
       if (!next) {
         doc.problems.push({ kind: 'master-option-syntax', span: arg.span, message: '"-o" must be followed by name=value: the daemon stops with a usage error.' });
