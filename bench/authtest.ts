@@ -48,14 +48,16 @@ export async function measureAuthTest(runs: number, rows: Row[]): Promise<{ rati
   const oursPlain = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'PLAIN'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech PLAIN');
   const swaks = () =>
     wall('swaks', ['--server', state.host, '--port', String(port), '--tls', '--tls-verify', '--tls-ca-path', state.caFile, '--auth', 'PLAIN', '--auth-user', state.user, '--auth-password', password, '--quit-after', 'AUTH', '--silent', '2'], 0, 'swaks');
+  const oursNoProbe = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'PLAIN', '--no-legacy-tls-probe'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --no-legacy-tls-probe');
   const oursAll = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'all'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech all');
 
-  const times = { ours: [] as number[], swaks: [] as number[], all: [] as number[] };
+  const times = { ours: [] as number[], noProbe: [] as number[], swaks: [] as number[], all: [] as number[] };
   oursPlain();
   swaks();
   for (let i = 0; i < runs; i++) {
     times.ours.push(oursPlain());
     times.swaks.push(swaks());
+    times.noProbe.push(oursNoProbe());
     times.all.push(oursAll());
   }
   const ca = readFileSync(state.caFile);
@@ -78,6 +80,8 @@ export async function measureAuthTest(runs: number, rows: Row[]): Promise<{ rati
   rows.push(row(S, 'the same without the TLS 1.0/1.1 probe', withoutProbe));
   rows.push(row(S, `postfix-sasl auth-test CLI, STARTTLS + AUTH PLAIN (port ${port})`, times.ours));
   rows.push({ section: S, name: 'ratio CLI/swaks (the CLI includes starting Node)', unit: 'ratio', median: cliRatio });
+  rows.push(row(S, 'the CLI with --no-legacy-tls-probe', times.noProbe));
+  rows.push({ section: S, name: 'ratio CLI --no-legacy-tls-probe/swaks', unit: 'ratio', median: med(times.noProbe) / med(times.swaks) });
   rows.push(row(S, 'postfix-sasl auth-test CLI, all offered mechanisms', times.all));
   return { ratio, cliRatio };
 }
