@@ -9,6 +9,7 @@ const VERDICT_WORDS: Record<AuthTestResult['verdict'], string> = {
   insecure: 'WORKS, UNSAFELY',
   'auth-failed': 'FAIL',
   'no-auth': 'NO AUTH',
+  'expectation-failed': 'EXPECTATION FAILED',
   'tls-failed': 'TLS FAILED',
   'connect-failed': 'NO CONNECTION',
   'input-error': 'NOT RUN',
@@ -111,7 +112,9 @@ export function reportHeadline(r: AuthTestResult): string {
   const worked = ok.length ? `${ok.join(', ')} worked` : '';
   switch (r.verdict) {
     case 'pass':
-      return `PASS: ${where}: ${worked}`;
+      return r.expectation ? `PASS: ${where}: AUTH withheld until STARTTLS, as expected` : `PASS: ${where}: ${worked}`;
+    case 'expectation-failed':
+      return `FAIL: ${where}: AUTH offered before STARTTLS, expected only after it`;
     case 'warnings': {
       const warnings = r.findings.filter((f) => f.severity === 'warning').length;
       return `PASS: ${where}: ${worked}, with ${warnings} warning${warnings === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 import { MechanismResult, runMechanism } from './authExchange';
 import { assess } from './assess';
 import { Envelope, EnvelopeResult, checkAddress, probeEnvelope } from './envelope';
+import { ExpectationResult, expectationSummary, judgeNoAuthBeforeTls } from './expectation';
 import { Capabilities, offeredMechanisms } from './capabilities';
 import { CertificateRefused, SmtpTestError, SmtpTimeout, Stage, asSmtpTestError } from './errors';
 import { FINDING_RULES, Finding } from './findings';
@@ -52,6 +53,11 @@ export interface AuthTestOptions {
   envelope?: Envelope;
   /** Try TLS 1.0/1.1 on one extra connection, opened beside the main one. Default true. */
   probeLegacyTls?: boolean;
+  /**
+   * Only check that the server withholds AUTH until STARTTLS (mode starttls): no mechanism is tried and no
+   * password is sent; the verdict is pass when AUTH appears only after TLS, expectation-failed when before.
+   */
+  expectNoAuthBeforeTls?: boolean;
   onProgress?: (message: string) => void;
   onTranscript?: (entry: TranscriptEntry) => void;
   limits?: ConnectionLimits;
@@ -64,7 +70,7 @@ export interface AuthTestOptions {
  * (e.g. TLS 1.0 accepted). insecure: they worked, but with error findings (e.g. AUTH accepted in clear).
  * The others name the stage that stopped the test.
  */
-export type Verdict = 'pass' | 'warnings' | 'insecure' | 'auth-failed' | 'no-auth' | 'tls-failed' | 'connect-failed' | 'input-error';
+export type Verdict = 'pass' | 'warnings' | 'insecure' | 'auth-failed' | 'no-auth' | 'expectation-failed' | 'tls-failed' | 'connect-failed' | 'input-error';
 
 export interface AuthTestResult {
   verdict: Verdict;
@@ -79,6 +85,8 @@ export interface AuthTestResult {
   mechanisms: MechanismResult[];
   findings: Finding[];
   envelope?: EnvelopeResult;
+  /** With expectNoAuthBeforeTls: what the two EHLO replies said. */
+  expectation?: ExpectationResult;
   transcript: TranscriptEntry[];
   /** What stopped the test before AUTH, if anything; `certificate` when it was the certificate that was refused. */
   error?: TestStop;
@@ -107,6 +115,8 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     checkNoControl('host', opts.host);
     checkNoControl('user', opts.user);
     if (opts.ehloName !== undefined) checkNoControl('EHLO name', opts.ehloName);
+    if (opts.expectNoAuthBeforeTls && opts.tls !== 'starttls') throw new SmtpTestError('input', 'the expectation that AUTH is withheld before TLS is about STARTTLS: use the TLS mode starttls');
+    if (opts.expectNoAuthBeforeTls && opts.envelope) throw new SmtpTestError('input', 'the expectation check sends no AUTH, so it cannot try MAIL FROM and RCPT TO as a user');
     if (opts.envelope) checkAddress('sender', opts.envelope.mailFrom);
     if (opts.envelope?.rcptTo !== undefined) checkAddress('recipient', opts.envelope.rcptTo);
     if (opts.pinnedFingerprint !== undefined && !normalizeFingerprint(opts.pinnedFingerprint)) {
@@ -159,8 +169,8 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
     let conn = await openSession(settings, first);
     const caps = first.after ?? first.before;
     const offered = caps ? offeredMechanisms(caps) : [];
-    const wanted = opts.mechanisms === 'all' ? offered.filter(usable) : opts.mechanisms.map((m) => m.toUpperCase());
-    if (opts.mechanisms === 'all') unsupportedOffered = offered.filter((m) => !usable(m));
+    const wanted = opts.expectNoAuthBeforeTls ? [] : opts.mechanisms === 'all' ? offered.filter(usable) : opts.mechanisms.map((m) => m.toUpperCase());
+    if (opts.mechanisms === 'all' && !opts.expectNoAuthBeforeTls) unsupportedOffered = offered.filter((m) => !usable(m));
     // The certificate and the first session's texts came before any secret was sent.
     mapStrings([first.banner, first.before, first.after, first.tls], (s) => (redactor.observeNatural(s), s));
     redactor.closeNatural();
@@ -221,16 +231,22 @@ export async function runAuthTest(opts: AuthTestOptions): Promise<AuthTestResult
 
   const clear = opts.tls === 'none' || !!first.fellBackToClear;
   const findings = assess({ before: first.before, after: first.after, tls: first.tls, clear, mechanisms, unsupportedOffered, error, insecure: !!opts.insecure, remedies, envelope });
-  const verdict = decide(error, mechanisms, findings);
+  const expectation = opts.expectNoAuthBeforeTls && !error ? judgeNoAuthBeforeTls(first.before, first.after) : undefined;
+  if (expectation && !expectation.met) {
+    // The user said AUTH must not appear before TLS: here that listing is the failure, not a warning.
+    for (const f of findings) if (f.code === FINDING_RULES.authBeforeTls.code) f.severity = 'error';
+  }
+  const verdict = expectation ? (!expectation.met ? 'expectation-failed' : expectation.offeredAfterTls.length ? 'pass' : 'no-auth') : decide(error, mechanisms, findings);
   const result: AuthTestResult = {
     ...base,
     verdict,
-    summary: summarise(verdict, mechanisms, error),
+    summary: expectation ? expectationSummary(expectation) : summarise(verdict, mechanisms, error),
     server: { banner: first.banner ?? '', before: first.before, after: first.after },
     tls: first.tls,
     mechanisms,
     findings,
     ...(opts.envelope ? { envelope } : {}),
+    ...(expectation ? { expectation } : {}),
     transcript: transcript.entries,
     ms: Date.now() - started,
   };

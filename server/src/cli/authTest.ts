@@ -16,6 +16,7 @@ export interface CliIo {
 export const EXIT = { ok: 0, authFailed: 1, usage: 2, connect: 3, tls: 4, noAuth: 5, warnings: 6 } as const;
 
 export const AUTH_TEST_HELP = `Usage: postfix-sasl auth-test HOST[:PORT] --user USER [options]
+       postfix-sasl auth-test HOST[:PORT] --expect-no-auth-before-tls [options]
 
 Tests SMTP AUTH against a server: what it offers before and after TLS, whether each
 mechanism works, and what is unsafe. HOST may be a name, an IPv4 address or [IPv6]:PORT.
@@ -32,6 +33,11 @@ Options:
   --timeout SECONDS        limit for each step (default 10); the whole test gets 6 times that
                            (a step that runs out is reported as a timeout)
   --ehlo NAME              the name to send in EHLO
+  --expect-no-auth-before-tls
+                           only check that AUTH is withheld until STARTTLS (as with Postfix's
+                           smtpd_tls_auth_only = yes): exit 0 when it is, 1 when the EHLO before
+                           STARTTLS lists AUTH, 5 when AUTH is not offered after TLS either; no
+                           mechanism is tried, and no password is asked for or sent
   --no-legacy-tls-probe    do not ask whether TLS 1.0/1.1 is accepted (by default a second
                            connection, opened beside the test, offers only those versions)
   --format text|json       output format (default text)
@@ -52,7 +58,8 @@ terminal. There is deliberately no --password option: arguments are visible to o
 Exit codes:
   0  every mechanism tried worked and nothing was found that needs a look
   1  authentication failed (rejected, temporary failure, timeout, protocol error), or it
-     worked with an error-level finding such as AUTH accepted without TLS
+     worked with an error-level finding such as AUTH accepted without TLS, or AUTH was
+     offered before STARTTLS against --expect-no-auth-before-tls
   2  usage error, or a user name, host or password containing CR, LF or NUL
   3  could not connect (connect, banner or EHLO stage)
   4  TLS failed (no STARTTLS, handshake failed, certificate not trusted)
@@ -67,6 +74,7 @@ const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
   insecure: EXIT.authFailed,
   'auth-failed': EXIT.authFailed,
   'no-auth': EXIT.noAuth,
+  'expectation-failed': EXIT.authFailed,
   'tls-failed': EXIT.tls,
   'connect-failed': EXIT.connect,
   'input-error': EXIT.usage,
@@ -74,7 +82,7 @@ const VERDICT_EXIT: Record<AuthTestResult['verdict'], number> = {
 
 const TLS_MODES: TlsMode[] = ['starttls', 'starttls-optional', 'implicit', 'none'];
 const VALUE_OPTIONS = ['--user', '--tls', '--mech', '--ca', '--timeout', '--format', '--password-env', '--password-file', '--token-env', '--token-file', '--ehlo', '--mail-from', '--rcpt-to'];
-const FLAG_OPTIONS = ['--insecure', '--help', '-h', '--quiet', '-q', '--no-legacy-tls-probe'];
+const FLAG_OPTIONS = ['--insecure', '--help', '-h', '--quiet', '-q', '--no-legacy-tls-probe', '--expect-no-auth-before-tls'];
 const SHORT_FLAGS: Record<string, string> = { '-h': '--help', '-q': '--quiet' };
 
 class UsageError extends Error {}
@@ -185,8 +193,10 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
       return EXIT.ok;
     }
     if (!p.target) throw new UsageError('no HOST given');
-    const user = p.values.get('--user');
-    if (!user) throw new UsageError('--user is required');
+    const expectOnly = p.flags.has('--expect-no-auth-before-tls');
+    // The expectation check logs in as nobody, so it needs no user name.
+    const user = p.values.get('--user') ?? '';
+    if (!user && !expectOnly) throw new UsageError('--user is required');
     checkNoControl('user', user);
     const tls = (p.values.get('--tls') ?? 'starttls') as TlsMode;
     if (!TLS_MODES.includes(tls)) throw new UsageError(`--tls must be one of ${TLS_MODES.join(', ')}`);
@@ -213,8 +223,12 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
     const insecure = p.flags.has('--insecure');
     if (insecure) io.stderr.write('WARNING: --insecure: the certificate is not checked; anyone between here and the server could read the password.\n');
     if (p.values.get('--token-file') === '-' && p.values.get('--password-file') === '-') throw new UsageError('the password and the token cannot both come from standard input');
-    const token = await secretFrom(p, io, 'token');
-    const password = await getPassword(p, io);
+    if (expectOnly && p.values.has('--mech')) throw new UsageError('--expect-no-auth-before-tls tries no mechanism: drop --mech');
+    if (expectOnly && tls !== 'starttls') throw new UsageError('--expect-no-auth-before-tls is about STARTTLS: use it with --tls starttls (the default)');
+    if (expectOnly && mailFrom !== undefined) throw new UsageError('--expect-no-auth-before-tls sends no AUTH, so --mail-from cannot be tried as a user');
+    // The expectation check sends no AUTH: nothing secret is read.
+    const token = expectOnly ? undefined : await secretFrom(p, io, 'token');
+    const password = expectOnly ? '' : await getPassword(p, io);
     const showProgress = format === 'text' && !p.flags.has('--quiet') && (io.stderr as NodeJS.WriteStream).isTTY;
     const result = await runAuthTest({
       host,
@@ -230,6 +244,7 @@ export async function runAuthTestCli(argv: string[], io: CliIo): Promise<number>
       totalTimeoutMs: seconds * 6 * 1000,
       ehloName: p.values.get('--ehlo'),
       probeLegacyTls: !p.flags.has('--no-legacy-tls-probe'),
+      expectNoAuthBeforeTls: expectOnly,
       envelope: mailFrom === undefined ? undefined : { mailFrom, rcptTo },
       onProgress: showProgress ? (m) => io.stderr.write(`… ${forTerminal(m)}\n`) : undefined,
     });
