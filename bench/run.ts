@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureAuthTest } from './authtest';
+import { measureBigFiles } from './bigFiles';
 import { CLI, measureCli } from './cli';
 import { measureExplain } from './explain';
 import { generateInputs, postconfWarnings } from './generate';
@@ -58,6 +59,8 @@ async function main(): Promise<number> {
     await measureLargeFile(inputs, plan.runs, plan.edits, rows);
     await measureInstanceEdit(inputs, Math.min(plan.edits, 200), rows);
     await measureManyDocuments(rows, quick ? 500 : 5000);
+    log('server over LSP: big files');
+    await measureBigFiles(rows, quick);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log(`explain on a generated ${quick ? '5' : '100'} MB mail.log`);

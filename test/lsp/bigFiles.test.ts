@@ -1,22 +1,26 @@
 // Big and odd files over LSP: a 50 MB main.cf, a binary file and a 1,000,000-character line must
-// not freeze the server (a hover sent right after is answered within 1 s), and past
-// postfixSasl.maxFileSize the server says why it checks less.
+// not freeze the server (a hover sent right after is answered, and the server goes on answering other
+// files), and past postfixSasl.maxFileSize the server says why it checks less.
+// How fast is the benchmark's to say (bench/bigFiles.ts); HANG_MS only tells a stuck server from a slow machine.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../server/src/service/settings';
+import { bigMainCf, longLineMainCf, longLines } from '../helpers/bigInputs';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
 const MB = 1024 * 1024;
 const base = 'file:///nonexistent-postfix-sasl-big';
 
-/** A realistic main.cf block, repeated to `bytes`. */
-export function bigMainCf(bytes: number): string {
-  const block = ['# generated', 'smtpd_sasl_auth_enable = yes', 'smtpd_recipient_restrictions = permit_mynetworks,', '    permit_sasl_authenticated, reject_unauth_destination', 'myorigin = $mydomain', 'relayhost = [smtp.example.com]:587', ''].join('\n') + '\n';
-  return block.repeat(Math.ceil(bytes / block.length));
+const HANG_MS = 30_000;
+
+function answeredWithin<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${HANG_MS / 1000} s`)), HANG_MS)));
+  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
 }
 
-/** Opens `text` and returns how long a hover sent right after took, and the diagnostics. */
+/** Opens `text`, sends a hover right after, and returns how long the hover took and the diagnostics. */
 async function openAndHover(client: TestClient, uri: string, text: string, languageId = 'postfix-main'): Promise<{ hoverMs: number; diagnostics: Diagnostic[] }> {
   const published = client.nextDiagnostics(uri);
   void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
@@ -24,16 +28,14 @@ async function openAndHover(client: TestClient, uri: string, text: string, langu
   // 50 MB through a pipe and JSON.parse are not what a size limit can spare.
   await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: `${base}/small/main.cf` } });
   const start = performance.now();
-  await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } });
+  await answeredWithin(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } }), 'hover');
   const hoverMs = performance.now() - start;
-  const { diagnostics } = await published;
+  const { diagnostics } = await answeredWithin(published, 'diagnostics');
   return { hoverMs, diagnostics };
 }
 
 async function assertResponsive(client: TestClient): Promise<void> {
-  const start = performance.now();
-  await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: `${base}/small/main.cf` } });
-  assert.ok(performance.now() - start < 1000);
+  await answeredWithin(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: `${base}/small/main.cf` } }), 'document symbols of another file');
 }
 
 describe('big and odd files over LSP', () => {
@@ -47,10 +49,9 @@ describe('big and odd files over LSP', () => {
   });
 
   // The server parses first and checks later, and past the size limit it checks only syntax.
-  it('answers a hover within 1 s of a 50 MB main.cf, and says that it checked only the head', async () => {
+  it('answers a hover on a 50 MB main.cf, and says that it checked only the head', async () => {
     const text = bigMainCf(50 * MB);
-    const { hoverMs, diagnostics } = await openAndHover(client, `${base}/50mb/main.cf`, text);
-    assert.ok(hoverMs < 1000, `hover took ${Math.round(hoverMs)} ms`);
+    const { diagnostics } = await openAndHover(client, `${base}/50mb/main.cf`, text);
     const notes = diagnostics.filter((d) => d.code === 'file-too-large');
     assert.equal(notes.length, 1, 'one note that the file is too large');
     assert.equal(notes[0].severity, 3, 'an information diagnostic');
@@ -66,25 +67,18 @@ describe('big and odd files over LSP', () => {
     const text = bytes.toString('latin1');
     for (const languageId of ['postfix-main', 'postfix-master', 'cyrus-sasl', 'saslauthd', 'postfix-sasl-passwd']) {
       const uri = `${base}/binary/${languageId}.db`;
-      const { hoverMs, diagnostics } = await openAndHover(client, uri, text, languageId);
-      assert.ok(hoverMs < 1000, `${languageId}: hover took ${Math.round(hoverMs)} ms`);
+      const { diagnostics } = await openAndHover(client, uri, text, languageId);
       assert.deepEqual(diagnostics.map((d) => d.code), ['binary-file'], languageId);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
     await assertResponsive(client);
   });
 
-  for (const [label, line] of [
-    ['plain words', 'mydestination = ' + 'host.example, '.repeat(72_000)],
-    ['template openers', 'smtpd_banner = ' + '{{ <% {% '.repeat(111_112)],
-    ['references', 'myorigin = ' + '$mydomain '.repeat(100_000)],
-    ['nested conditionals', 'x = ' + '${a?'.repeat(125_000) + '}'.repeat(125_000)],
-  ] as const) {
-    it(`answers a hover within 1 s of a 1,000,000-character line of ${label}`, async () => {
-      const text = `myhostname = a.example\n${line.slice(0, 1_000_000)}\nrelayhost = [b.example]:587\n`;
+  for (const [label, line] of longLines) {
+    it(`answers a hover on a 1,000,000-character line of ${label}`, async () => {
+      const text = longLineMainCf(line);
       const uri = `${base}/longline/${label.replace(/ /g, '-')}/main.cf`;
-      const { hoverMs } = await openAndHover(client, uri, text);
-      assert.ok(hoverMs < 1000, `hover took ${Math.round(hoverMs)} ms`);
+      await openAndHover(client, uri, text);
       await assertResponsive(client);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     });
