@@ -59,8 +59,9 @@ export const relayCases: RelayCase[] = [
     name: 'wrapper',
     claim: 'an implicit-TLS port with smtp_tls_wrappermode = yes: PLAIN inside TLS, mail sent',
     port: relayPorts.implicit,
+    checkedAs: '[127.0.0.1]:465',
     settings: { ...careful, smtp_tls_wrappermode: 'yes' },
-    passwd: [hopLine(relayPorts.implicit)],
+    passwd: ['127.0.0.1 hopuser:{pw}'], // the host name: the same key for the relay's port and for 465
     outcome: 'sent',
     auth: { mechanism: 'PLAIN', tls: true, user: 'hopuser', password: 'as written' },
     quiet: CLIENT_CODES,
@@ -69,8 +70,9 @@ export const relayCases: RelayCase[] = [
     name: 'nowrapper',
     claim: 'an implicit-TLS port without smtp_tls_wrappermode: no greeting ever comes, mail deferred, no password sent',
     port: relayPorts.implicit,
+    checkedAs: '[127.0.0.1]:465',
     settings: { ...careful, smtp_helo_timeout: '2s' },
-    passwd: [hopLine(relayPorts.implicit)],
+    passwd: ['127.0.0.1 hopuser:{pw}'], // the host name: the same key for the relay's port and for 465
     outcome: 'deferred',
     log: /timed out while receiving the initial server greeting/,
     auth: 'none',

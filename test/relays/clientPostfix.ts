@@ -15,6 +15,11 @@ export interface ClientSetup {
   /** The lines of its sasl_passwd; "{pw}" stands for the run's throwaway password. */
   passwd?: string[];
   sender?: string;
+  /**
+   * The next hop as the checked main.cf writes it, when it differs from the relay's address: tests may
+   * not listen on 465, so an implicit-TLS relay on its own port stands for "[host]:465".
+   */
+  checkedAs?: string;
 }
 
 const SERVICES = `pickup unix n - n 60 1 pickup
@@ -44,9 +49,9 @@ function settingsOf(dir: string, c: ClientSetup): [string, string][] {
   return Object.entries(c.settings).map(([k, v]) => [k, v.replaceAll('{passwd}', join(caseDir(dir, c), 'sasl_passwd'))]);
 }
 
-/** The case as a user's main.cf would say it: the same settings, the next hop as relayhost. */
+/** The case as a user's main.cf would say it: the same settings, the next hop (or what it stands for) as relayhost. */
 export function caseMainCf(dir: string, c: ClientSetup): string {
-  return [...privatePostfixBase(dir), `relayhost = ${nextHopOf(c)}`, ...settingsOf(dir, c).map(([k, v]) => `${k} = ${v}`), ''].join('\n');
+  return [...privatePostfixBase(dir), `relayhost = ${c.checkedAs ?? nextHopOf(c)}`, ...settingsOf(dir, c).map(([k, v]) => `${k} = ${v}`), ''].join('\n');
 }
 
 function transportLine(dir: string, c: ClientSetup): string {
