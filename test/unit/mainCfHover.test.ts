@@ -36,6 +36,23 @@ interface HoverCase {
 
 const cases: HoverCase[] = [
   {
+    name: 'client security options: TLS alone does not cure "no worthy mechs"',
+    input: 'smtp_sasl_security_o|ptions = noanonymous',
+    contains: ['`smtp_sasl_tls_security_options`, whose default is this value', 'set to `noanonymous`'],
+    excludes: ['the fix is TLS'],
+  },
+  {
+    name: 'client password maps: a bare server name matches too',
+    input: 'smtp_sasl_password_m|aps = hash:/etc/postfix/sasl_passwd',
+    contains: ['a bare `mail.example.com` matches'],
+    excludes: ['must match `relayhost` exactly'],
+  },
+  {
+    name: 'server security options hold over TLS too unless the TLS options differ',
+    input: 'smtpd_sasl_security_o|ptions = noanonymous',
+    contains: ['They hold for TLS sessions too', 'pair it with `smtpd_sasl_tls_security_options = noanonymous`'],
+  },
+  {
     name: 'parameter name: docs, type, default, security, related, effective value',
     input: 'smtpd_sasl_a|uth_enable = yes',
     contains: ['**smtpd_sasl_auth_enable** · yes/no', 'Default: `no`', '**Security:**', 'Related:\n- [smtpd_sasl_type](https://www.postfix.org/postconf.5.html#smtpd_sasl_type)', 'Effective value: `yes` (set on line 1)'],

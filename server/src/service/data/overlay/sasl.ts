@@ -22,15 +22,15 @@ export const saslOverlay: OverlayTable = {
   smtpd_sasl_security_options: {
     type: 'enumlist',
     values: SASL_OPTION_WORDS,
-    doc: 'Mechanism properties the server refuses for sessions without TLS. The default only excludes anonymous logins.',
-    security: 'Add `noplaintext` if AUTH is offered without TLS, or better set `smtpd_tls_auth_only = yes`. Never remove `noanonymous` on a server that relays for authenticated users.',
+    doc: 'Mechanism properties the server refuses. They hold for TLS sessions too, unless `smtpd_sasl_tls_security_options` says otherwise (its default is this value). The default only excludes anonymous logins.',
+    security: 'To keep PLAIN and LOGIN off sessions without TLS, set `smtpd_tls_auth_only = yes`. Adding `noplaintext` here alone also refuses them after STARTTLS; pair it with `smtpd_sasl_tls_security_options = noanonymous`. Never remove `noanonymous` on a server that relays for authenticated users.',
     related: ['smtpd_sasl_tls_security_options', 'smtpd_tls_auth_only'],
   },
   smtpd_sasl_tls_security_options: {
     type: 'enumlist',
     values: SASL_OPTION_WORDS,
     since: '2.2',
-    doc: 'Like `smtpd_sasl_security_options`, but for sessions protected by TLS. Plaintext mechanisms are fine here, so `noanonymous` alone is normal.',
+    doc: 'Like `smtpd_sasl_security_options`, but for sessions protected by TLS; by default the same value. Plaintext mechanisms are fine here, so `noanonymous` alone is normal.',
     related: ['smtpd_sasl_security_options'],
   },
   smtpd_sasl_local_domain: {
@@ -86,21 +86,21 @@ export const saslOverlay: OverlayTable = {
     related: ['smtp_sasl_password_maps', 'relayhost', 'smtp_sasl_security_options', 'smtp_tls_security_level'],
   },
   smtp_sasl_password_maps: {
-    doc: 'Login credentials per next hop (`[mail.example.com]:587 user:password`), or per sender with `smtp_sender_dependent_authentication`. The key must match `relayhost` exactly, brackets and port included; run `postmap` after editing.',
+    doc: 'Login credentials per next hop (`[mail.example.com]:587 user:password`), or per sender with `smtp_sender_dependent_authentication`. The client looks up the name of the server it connected to first (a bare `mail.example.com` matches), then the next hop as `relayhost` writes it, brackets and port included. Run `postmap` after editing.',
     security: 'The file holds passwords: make it and its .db readable only by root.',
     related: ['smtp_sasl_auth_enable', 'relayhost', 'smtp_sender_dependent_authentication'],
   },
   smtp_sasl_security_options: {
     type: 'enumlist',
     values: SASL_OPTION_WORDS,
-    doc: 'Mechanism properties the client refuses when the connection is not encrypted. The default refuses plaintext mechanisms, which many providers require; the fix is TLS, not removing `noplaintext`.',
+    doc: 'Mechanism properties the client refuses. The default refuses plaintext mechanisms (PLAIN, LOGIN), which most providers offer only. TLS alone does not change that: over TLS the client uses `smtp_sasl_tls_security_options`, whose default is this value, so "no worthy mechs" persists until that one is set to `noanonymous`.',
     related: ['smtp_sasl_tls_security_options', 'smtp_tls_security_level'],
   },
   smtp_sasl_tls_security_options: {
     type: 'enumlist',
     values: SASL_OPTION_WORDS,
     since: '2.2',
-    doc: 'Mechanism properties the client refuses over TLS. Set it to `noanonymous` so PLAIN and LOGIN can be used once the session is encrypted.',
+    doc: 'Mechanism properties the client refuses over TLS; by default the same as `smtp_sasl_security_options`. Set it to `noanonymous` so PLAIN and LOGIN can be used once the session is encrypted.',
     related: ['smtp_sasl_security_options'],
   },
   smtp_sasl_tls_verified_security_options: {
