@@ -352,6 +352,16 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     bad: { [MAIN]: CLIENT, [PASSWD]: 'smtp.example.com:587 user@example.com:secret\n' },
     good: { [PASSWD]: '[smtp.example.com]:587 user@example.com:secret\n' },
   },
+  'sasl-passwd-sender-key-ignored': {
+    why: 'Postfix looks up the sender in sasl_passwd only with `smtp_sender_dependent_authentication = yes`. Without it, lines keyed by a sender address or `@domain` are never read, and that mail logs in with the next hop\'s password, or none.',
+    bad: { [MAIN]: CLIENT, [PASSWD]: '[smtp.example.com]:587 relay:secret\nalice@example.com alice:secret\n' },
+    good: { [MAIN]: CLIENT + 'smtp_sender_dependent_authentication = yes\n' },
+  },
+  'sasl-passwd-comment-in-password': {
+    why: 'postmap treats "#" as a comment only at the start of a line. After the password it is kept, blanks and all, so the password sent is wrong and every login to the relay fails.',
+    bad: { [MAIN]: CLIENT, [PASSWD]: '[smtp.example.com]:587 user:secret # the relay account\n' },
+    good: { [PASSWD]: '# the relay account\n[smtp.example.com]:587 user:secret\n' },
+  },
   // SASL security and consistency across files
   'sasl-anonymous-allowed': {
     why: 'Without noanonymous, a client may log in with the ANONYMOUS mechanism where it is offered, and permit_sasl_authenticated then lets it relay.',
@@ -374,7 +384,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: SERVER + 'smtpd_delay_reject = yes\nsmtpd_client_restrictions = permit_sasl_authenticated, reject\n' },
   },
   'sasl-client-no-password-maps': {
-    why: 'The client authenticates only with a password from smtp_sasl_password_maps. Without the table the smtp client refuses to run: each delivery attempt ends in a fatal error and the mail stays queued.',
+    why: 'The client authenticates only with a password from smtp_sasl_password_maps. With AUTH on and no table named, the smtp client stops at start-up with "fatal: specify a password table via the `smtp_sasl_password_maps` configuration parameter", and no mail leaves through it.',
     bad: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\n' },
     good: { [MAIN]: 'relayhost = [smtp.example.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\n' },
   },
@@ -402,6 +412,31 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     why: 'With XOAUTH2 the "password" of a sasl_passwd entry is the path of the token file that sasl-xoauth2 reads and rewrites when it refreshes the token. A real password there (left from before the switch to OAuth) names no file, so every login fails.',
     bad: { [MAIN]: OAUTH_FILTER, 'postfix/sasl_passwd': '[smtp.example.com]:587 user@example.com:secret\n' },
     good: { 'postfix/sasl_passwd': TOKEN_ENTRY },
+  },
+  'sasl-client-wrappermode-missing': {
+    why: 'Port 465 (submissions) speaks TLS from the first byte, so the server sends no greeting until the client starts TLS. Without `smtp_tls_wrappermode = yes` the client waits for a "220" that never comes, times out, and the mail stays in the queue. Wrapper mode also needs `smtp_tls_security_level = encrypt`, or Postfix skips the host.',
+    bad: { [MAIN]: CLIENT.replace(':587', ':465') },
+    good: { [MAIN]: CLIENT.replace(':587', ':465') + 'smtp_tls_wrappermode = yes\n' },
+  },
+  'sasl-client-password-map-db-suffix': {
+    why: 'A `hash:` (or btree, lmdb, cdb) table is named by its source file; Postfix adds the suffix of the compiled form itself. Naming `sasl_passwd.db` makes it open `sasl_passwd.db.db`, which does not exist: every password lookup fails and the mail is deferred.',
+    bad: { [MAIN]: CLIENT.replace('sasl_passwd\n', 'sasl_passwd.db\n') },
+    good: { [MAIN]: CLIENT },
+  },
+  'sasl-client-auth-not-enabled': {
+    why: 'smtp_sasl_auth_enable defaults to no: with it off the client never sends AUTH, whatever the password table holds, and a relay that wants a login refuses the mail ("530 Authentication required").',
+    bad: { [MAIN]: CLIENT.replace('smtp_sasl_auth_enable = yes\n', '') },
+    good: { [MAIN]: CLIENT },
+  },
+  'sasl-client-plaintext-on-opportunistic-tls': {
+    why: 'At level `may` the client uses TLS only when the server offers STARTTLS. Anyone on the path can remove that offer from the EHLO reply; the client then logs in without TLS, and with PLAIN or LOGIN allowed by `smtp_sasl_security_options` it sends the password readable. `encrypt` refuses to go on without TLS.',
+    bad: { [MAIN]: CLIENT.replace('= encrypt', '= may') + 'smtp_sasl_security_options = noanonymous\n' },
+    good: { [MAIN]: CLIENT + 'smtp_sasl_security_options = noanonymous\n' },
+  },
+  'sasl-client-type-unsupported': {
+    why: 'Postfix\'s smtp client can only log in through Cyrus SASL. Dovecot\'s SASL serves smtpd (the server side) only: with `smtp_sasl_type = dovecot` the client logs "unsupported SASL client implementation" and stops with a fatal error.',
+    bad: { [MAIN]: CLIENT + 'smtp_sasl_type = dovecot\n' },
+    good: { [MAIN]: CLIENT + 'smtp_sasl_type = cyrus\n' },
   },
   'sasl-client-filter-plugin-name': {
     why: 'The filter compares mechanism names as the server announces them (CRAM-MD5). A plugin name such as crammd5 matches nothing, so that mechanism is filtered out.',

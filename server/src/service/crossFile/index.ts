@@ -15,13 +15,14 @@ import { placeOn, type PlacedFinding } from './placed';
 import { saslauthdSocketFindings } from './saslauthdSocket';
 import { serverCandidates } from './serverRules';
 import { checkServiceRelay } from './serviceRelay';
+import { clientModelOf } from '../smtpClient/ofInstance';
 
 export type CrossFileRule = (instance: Instance) => PlacedFinding[];
 
 /** smtpd's SASL settings per service; master.cf alone says too little (certificates, back ends live in main.cf). */
 const smtpdSasl: CrossFileRule = (instance) => (instance.main ? mergeCandidates([...serverCandidates(instance.services, instance), ...consistencyCandidates(instance.services, instance)]) : []);
 
-const smtpClient: CrossFileRule = (instance) => (instance.main ? placeOn(instance.main, clientFindings(instance.main)) : []);
+const smtpClient: CrossFileRule = (instance) => (instance.main ? clientFindings(clientModelOf(instance), instance.main) : []);
 
 /** The sasl_passwd maps main.cf names: their keys against relayhost, their mode and postmap freshness. */
 const passwordMaps: CrossFileRule = (instance) => {
@@ -30,7 +31,7 @@ const passwordMaps: CrossFileRule = (instance) => {
   const out: PlacedFinding[] = [];
   for (const file of instance.files.filter(isSaslPasswdFile)) {
     const member = instance.memberOf(file);
-    out.push(...placeOn(file, [...passwdKeyFindings(file, main), ...(member ? passwdFileFindings(file, member) : [])]));
+    out.push(...placeOn(file, [...passwdKeyFindings(file, clientModelOf(instance), main), ...(member ? passwdFileFindings(file, member) : [])]));
   }
   return out;
 };

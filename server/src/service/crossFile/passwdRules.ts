@@ -1,9 +1,11 @@
-// sasl_passwd keys against the relayhost that Postfix looks them up for. Postfix tries the sender
-// (with smtp_sender_dependent_authentication), then the name of the server it connected to, then
-// the next hop exactly as written in relayhost.
+// sasl_passwd keys against the lookups the smtp client model says Postfix makes: the sender (with
+// smtp_sender_dependent_authentication), then the server's name, then the next hop as written.
 import type { MainCfFile } from '../documents';
 import type { Finding } from '../findings';
 import type { SaslPasswdFile } from '../saslPasswd/saslPasswdFile';
+import type { ClientModel } from '../smtpClient/model';
+import { isSenderKey } from '../smtpClient/passwdLookup';
+import { paramOf } from '../smtpClient/transports';
 import { mainSettings, splitWords } from '../instance/services';
 
 const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1).replace(/\.(db|lmdb|cdb)$/, '');
@@ -15,34 +17,43 @@ export function namedByMain(file: SaslPasswdFile, main: MainCfFile): boolean {
   return maps.some((m) => baseName(m.slice(m.indexOf(':') + 1)) === name);
 }
 
-export function passwdKeyFindings(file: SaslPasswdFile, main: MainCfFile): Finding[] {
-  const s = mainSettings({ main });
-  const relayhost = s.get('relayhost').trim();
-  if (!relayhost || /[${}]/.test(relayhost) || !namedByMain(file, main)) return [];
-  // Next hops from these maps can be anything: leave the keys alone.
-  if (s.get('sender_dependent_relayhost_maps').trim() || s.get('transport_maps').trim()) return [];
-  const hops = splitWords(relayhost).map((h) => h.toLowerCase());
-  const accepts = (key: string) => {
-    for (const hop of hops) {
-      if (key === hop) return true;
-      const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(hop);
-      if (bracketed && key === bracketed[1]) return true;
-      // With MX lookup the server names are not known here: any plain name may be one of them.
-      if (!bracketed && !/[[\]:]/.test(key)) return true;
-    }
-    return false;
-  };
+export function passwdKeyFindings(file: SaslPasswdFile, model: ClientModel, main: MainCfFile): Finding[] {
+  const users = model.transports.filter((tm) => tm.passwordMaps.some((m) => m.file === file));
+  if (!users.length) return [];
+  return [...senderKeys(file, model), ...unusedKeys(file, model, main)];
+}
+
+function senderKeys(file: SaslPasswdFile, model: ClientModel): Finding[] {
+  const users = model.transports.filter((tm) => tm.passwordMaps.some((m) => m.file === file));
+  if (users.some((tm) => tm.senderDependent) || users.every((tm) => tm.transport.protocol === 'lmtp')) return [];
+  const setting = paramOf(users[0].transport, 'smtp_sender_dependent_authentication');
+  return file.passwd.entries
+    .filter((e) => !e.template && isSenderKey(e))
+    .map((e) => ({
+      code: 'sasl-passwd-sender-key-ignored' as const,
+      span: e.keySpan,
+      message: `"${e.key}" is a sender ${e.keyKind === 'domain' ? 'domain' : 'address'}, but ${setting} is not "yes": Postfix looks up only the server's name and the next hop, so this line is never used and its mail logs in with another line's password (or none). Set ${setting} = yes in main.cf.`,
+    }));
+}
+
+function unusedKeys(file: SaslPasswdFile, model: ClientModel, main: MainCfFile): Finding[] {
+  const users = new Set(model.transports.filter((tm) => tm.passwordMaps.some((m) => m.file === file)));
+  const hops = model.hops.filter((h) => [...users].some((tm) => tm.transport === h.transport));
+  // Mail to any domain's MX hosts, next hops we cannot read or spell out: any key may be used.
+  if (!model.hopsComplete || !hops.length || [...users].some((tm) => tm.direct) || hops.some((h) => h.destination.opaque)) return [];
+  const accepts = (key: string) =>
+    hops.some(({ destination: d }) => key === d.written.toLowerCase() || (d.bracketed && key === d.host) || (!d.bracketed && !/[[\]:]/.test(key)));
+  const first = hops[0];
   const out: Finding[] = [];
   for (const e of file.passwd.entries) {
-    if (e.template || e.keyKind === 'domain' || e.keyKind === 'address') continue;
-    const key = e.key.toLowerCase();
-    if (accepts(key)) continue;
-    const hop = splitWords(relayhost)[0];
+    if (e.template || isSenderKey(e) || accepts(e.key.toLowerCase())) continue;
+    const hop = first.destination.written;
+    const where = first.source.span;
     out.push({
       code: 'sasl-passwd-key-never-used',
       span: e.keySpan,
-      message: `Postfix never looks up "${e.key}": with relayhost = ${relayhost} it tries the server's host name and then "${hop}" exactly as written (port and brackets included). This password is never sent. Write the key as "${hop}".`,
-      related: [{ uri: main.uri, span: main.main.byName.get('relayhost')!.slice(-1)[0].nameSpan, range: main.lines.rangeOf(main.main.byName.get('relayhost')!.slice(-1)[0].nameSpan), message: 'The relayhost.' }],
+      message: `Postfix never looks up "${e.key}": for ${hops.length === 1 ? `the next hop ${hop}` : `its next hops (${[...new Set(hops.map((h) => h.destination.written))].join(', ')})`} it tries the server's host name and then the next hop exactly as written (port and brackets included). This password is never sent. Write the key as "${hop}".`,
+      ...(where ? { related: [{ uri: main.uri, span: where, range: main.lines.rangeOf(where), message: `The next hop (${first.source.parameter}).` }] } : {}),
       fix: { kind: 'replace', span: e.keySpan, text: hop, title: `Change the key to "${hop}"` },
     });
   }

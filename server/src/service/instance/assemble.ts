@@ -11,7 +11,7 @@ import { isMasterCfFile, type MasterCfFile } from '../master/masterCfFile';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
 import { saslType } from './backend';
 import { smtpdServices, splitWords, type SmtpdService } from './services';
-import { COMPILED_SUFFIXES, CYRUS_SEARCH, DOVECOT_CONF, FILE_MAP_TYPES, SASL_MAP_PARAMETERS, SASLAUTHD_SETTINGS } from './conventions';
+import { COMPILED_SUFFIXES, CYRUS_SEARCH, DOVECOT_CONF, FILE_MAP_TYPES, NEXT_HOP_MAP_PARAMETERS, SASL_MAP_PARAMETERS, SASLAUTHD_SETTINGS } from './conventions';
 import { followIncludes } from './dovecotIncludes';
 import { baseOf, dirOf, joinPath } from './paths';
 import type { FileReader, FileStat } from './reader';
@@ -35,6 +35,8 @@ export interface Member {
   exact?: boolean;
   /** For lookup tables: the compiled forms next to it. */
   compiled?: ReadonlyArray<{ path: string; mtimeMs: number }>;
+  /** The source text of a table that adds next hops (transport_maps ...), for the smtp client model. */
+  text?: string;
 }
 
 /** Something we looked for and did not find, with every place we tried. */
@@ -166,7 +168,7 @@ function cyrusFiles(ctx: Context, layout: Layout, smtpd: readonly SmtpdService[]
 
 /** The file-backed lookup tables of the SASL rules, with their compiled forms. */
 function maps(ctx: Context, layout: Layout, master: MasterCfFile | undefined, setting: (name: string) => string): void {
-  const values = SASL_MAP_PARAMETERS.map((name) => ({ name, value: setting(name) }));
+  const values = [...SASL_MAP_PARAMETERS, ...NEXT_HOP_MAP_PARAMETERS].map((name) => ({ name, value: setting(name) }));
   for (const s of master?.master.services ?? []) for (const o of s.overrides) if (SASL_MAP_PARAMETERS.includes(o.name)) values.push({ name: o.name, value: o.value.text });
   for (const { name, value } of values) {
     for (const word of splitWords(value)) {
@@ -177,6 +179,7 @@ function maps(ctx: Context, layout: Layout, master: MasterCfFile | undefined, se
       const member = takeFirst(ctx, layout, `${m[2]} (${name})`, candidates, languageId, (p) => (p === m[2] ? `${name} names it` : `${name} names ${m[2]}; found beside main.cf by its name`), name);
       if (!member || member.compiled) continue;
       member.exact = member.configured === m[2];
+      if (NEXT_HOP_MAP_PARAMETERS.includes(name) && !member.languageId) member.text = ctx.reader.read(member.path);
       member.compiled = (COMPILED_SUFFIXES[m[1]] ?? []).flatMap((suffix) => {
         const stat = ctx.reader.stat(member.path + suffix);
         return stat?.kind === 'file' ? [{ path: member.path + suffix, mtimeMs: stat.mtimeMs }] : [];

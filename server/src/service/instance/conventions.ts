@@ -29,6 +29,9 @@ export const FILE_MAP_TYPES = new Set(['hash', 'btree', 'lmdb', 'cdb', 'dbm', 's
 /** The main.cf parameters whose lookup tables the SASL rules read. */
 export const SASL_MAP_PARAMETERS = ['smtp_sasl_password_maps', 'smtpd_sender_login_maps'];
 
+/** The main.cf parameters whose tables add next hops to the smtp client model: their text is kept. */
+export const NEXT_HOP_MAP_PARAMETERS = ['transport_maps', 'sender_dependent_relayhost_maps'];
+
 /** Limits that keep hostile trees from hanging us: include depth, files per instance. */
 export const MAX_INCLUDE_DEPTH = 20;
 export const MAX_DOVECOT_FILES = 200;

@@ -128,3 +128,8 @@ export function smtpdTlsLevel(s: SmtpdService): string {
 export function tlsOnlyAuth(s: SmtpdService): boolean {
   return s.yes('smtpd_tls_auth_only') || smtpdTlsLevel(s) === 'encrypt' || s.yes('smtpd_tls_wrappermode');
 }
+
+/** Any master.cf service's settings (an smtp or lmtp transport too): main.cf plus its `-o` overrides. */
+export function serviceSettings(view: InstanceView, service?: MasterService): SmtpdService {
+  return makeService(view, service);
+}

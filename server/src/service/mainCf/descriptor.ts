@@ -7,6 +7,7 @@ import { parseMainCf } from '../parser/mainCf';
 import { checkTargetVersion } from './checkTargetVersion';
 import { completeMainCf } from './completion';
 import { hoverMainCf } from './hover';
+import { nextHopHover, withAnswer } from '../smtpClient/hover';
 import { mainCfDefinition, mainCfFolding, mainCfPrepareRename, mainCfReferences, mainCfRename, mainCfSymbols } from './navigation';
 import type { MasterContext } from './userDefined';
 import { validateMainCf } from './validateMainCf';
@@ -32,7 +33,7 @@ export const mainCf: FileTypeDescriptor<'postfix-main'> = {
   },
   features: {
     complete: (file, offset) => (isMainCfFile(file) ? completeMainCf(file.main, offset) : []),
-    hover: (file, offset) => (isMainCfFile(file) ? hoverMainCf(file.main, offset, file.uri) : null),
+    hover: (file, offset, instance) => (isMainCfFile(file) ? withAnswer(hoverMainCf(file.main, offset, file.uri), nextHopHover(file, offset, instance)) : null),
     symbols: (file) => (isMainCfFile(file) ? mainCfSymbols(file) : []),
     folding: (file) => (isMainCfFile(file) ? mainCfFolding(file) : []),
     definition: (file, offset) => (isMainCfFile(file) ? mainCfDefinition(file, offset) : []),

@@ -2,6 +2,7 @@
 import type { FileTypeDescriptor } from '../fileType';
 import { completeSaslPasswd, hoverSaslPasswd, saslPasswdFolding, saslPasswdSymbols } from './features';
 import { isSaslPasswdFile, parseSaslPasswdFile } from './saslPasswdFile';
+import { passwdLineHover, withAnswer } from '../smtpClient/hover';
 import { validateSaslPasswd } from './validate';
 
 export const saslPasswd: FileTypeDescriptor<'postfix-sasl-passwd'> = {
@@ -10,7 +11,7 @@ export const saslPasswd: FileTypeDescriptor<'postfix-sasl-passwd'> = {
   validate: (file) => (isSaslPasswdFile(file) ? validateSaslPasswd(file.passwd) : []),
   features: {
     complete: (file, offset, instance) => (isSaslPasswdFile(file) ? completeSaslPasswd(file, offset, instance) : []),
-    hover: (file, offset) => (isSaslPasswdFile(file) ? hoverSaslPasswd(file, offset) : null),
+    hover: (file, offset, instance) => (isSaslPasswdFile(file) ? withAnswer(hoverSaslPasswd(file, offset), passwdLineHover(file, offset, instance)) : null),
     symbols: (file) => (isSaslPasswdFile(file) ? saslPasswdSymbols(file) : []),
     folding: (file) => (isSaslPasswdFile(file) ? saslPasswdFolding(file) : []),
   },

@@ -20,6 +20,14 @@ export function validateSaslPasswd(doc: SaslPasswdDocument): Finding[] {
     } else seen.set(key, e.firstLine);
     if (!e.valueSpan) {
       findings.push({ code: 'sasl-passwd-missing-credentials', span: e.keySpan, message: `"${e.key}" has no "username:password": postmap refuses a key without a value. Add the credentials after a blank or a TAB.` });
+    } else if (e.password && /\s#/.test(e.password.text)) {
+      const hash = e.password.text.search(/\s#/);
+      const single = e.password.span.end - e.password.span.start === e.password.text.length;
+      findings.push({
+        code: 'sasl-passwd-comment-in-password',
+        span: single ? { start: e.password.span.start + hash + 1, end: e.password.span.end } : e.password.span,
+        message: 'postmap reads "#" as a comment only at the start of a line: this text is part of the password, so the relay refuses the login. Move the comment to a line of its own.',
+      });
     } else if (!e.password) {
       findings.push({ code: 'sasl-passwd-missing-credentials', span: e.valueSpan, message: `"${e.value}" has no ":" so Postfix uses it as the user name with an empty password, and the relay rejects the login. Write "username:password".` });
     }
