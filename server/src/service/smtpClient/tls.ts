@@ -20,13 +20,15 @@ export interface ClientTls {
 export const ENFORCED_LEVELS = new Set(['encrypt', 'dane-only', 'fingerprint', 'verify', 'secure']);
 
 export function clientTls(t: ClientTransport, main: MainCfFile | undefined): ClientTls {
-  const written = get(t, 'smtp_tls_security_level').trim().toLowerCase();
-  const byLevel = !written && main && t.protocol === 'smtp' ? levelDefault(main.main, 'smtp_tls_security_level') ?? '' : '';
+  const at = origin(t, 'smtp_tls_security_level');
+  // The settings already give the level-dependent default for an unset parameter.
+  const value = get(t, 'smtp_tls_security_level').trim().toLowerCase();
+  const byLevel = main && t.protocol === 'smtp' ? levelDefault(main.main, 'smtp_tls_security_level') ?? '' : '';
   const legacy = yes(t, 'smtp_enforce_tls') ? 'encrypt' : yes(t, 'smtp_use_tls') ? 'may' : 'none';
   return {
-    level: written || byLevel || legacy,
-    origin: origin(t, 'smtp_tls_security_level'),
-    fromLevelDefault: !written && byLevel !== '',
+    level: value || byLevel || legacy,
+    origin: at,
+    fromLevelDefault: !at.file && byLevel !== '' && (value === '' || value === byLevel),
     wrapperMode: yes(t, 'smtp_tls_wrappermode'),
     policyMaps: get(t, 'smtp_tls_policy_maps').trim() !== '',
   };
