@@ -13,3 +13,23 @@ export function privatePostfixBase(dir: string): string[] {
     `maillog_file_prefixes = ${dir}/log`,
   ];
 }
+
+// The internal services every private Postfix needs in master.cf (no chroot, nothing listening); the
+// tests add their own smtpd or smtp entries. tlsmgr serves the smtp client's TLS session cache.
+export const PRIVATE_POSTFIX_SERVICES = `pickup unix n - n 60 1 pickup
+cleanup unix n - n - 0 cleanup
+qmgr unix n - n 300 1 qmgr
+rewrite unix - - n - - trivial-rewrite
+bounce unix - - n - 0 bounce
+defer unix - - n - 0 bounce
+trace unix - - n - 0 bounce
+verify unix - - n - 1 verify
+proxymap unix - - n - - proxymap
+showq unix n - n - - showq
+error unix - - n - - error
+discard unix - - n - - discard
+anvil unix - - n - 1 anvil
+scache unix - - n - 1 scache
+tlsmgr unix - - n 1000? 1 tlsmgr
+postlog unix-dgram n - n - 1 postlogd
+`;

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import { defaultSettings } from '../../server/src/service/settings';
 import { smtpDialog } from '../explain/helpers/smtpDialog';
-import { privatePostfixBase } from '../helpers/privatePostfix';
+import { PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
 interface Fixture {
   name: string;
@@ -64,23 +64,6 @@ function override(f: Fixture): string {
   return /\s/.test(f.value) ? `-o { ${f.param} = ${f.value} }` : `-o ${f.param}=${f.value}`;
 }
 
-const SERVICES = `pickup unix n - n 60 1 pickup
-cleanup unix n - n - 0 cleanup
-qmgr unix n - n 300 1 qmgr
-rewrite unix - - n - - trivial-rewrite
-bounce unix - - n - 0 bounce
-defer unix - - n - 0 bounce
-trace unix - - n - 0 bounce
-verify unix - - n - 1 verify
-proxymap unix - - n - - proxymap
-showq unix n - n - - showq
-error unix - - n - - error
-discard unix - - n - - discard
-anvil unix - - n - 1 anvil
-scache unix - - n - 1 scache
-postlog unix-dgram n - n - 1 postlogd
-`;
-
 /** Banner, EHLO, MAIL FROM and RCPT TO replies; fewer when smtpd drops the line (a dead smtpd). */
 const dialog = (port: number) => smtpDialog(port, ['EHLO oracle.example', 'MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.net>', 'QUIT'], 4000);
 
@@ -108,7 +91,7 @@ describe('real Postfix agrees with our value checks', { skip }, () => {
     ].join('\n'));
     // The fixture's words come first, so a stray one follows the command and not an -o.
     const lines = fixtures.map((f, i) => `127.0.0.1:${PORT_BASE + i} inet n - n - - smtpd ${override(f)} -o syslog_name=oracle-${f.name}`);
-    writeFileSync(join(dir, 'etc', 'master.cf'), lines.join('\n') + '\n' + SERVICES);
+    writeFileSync(join(dir, 'etc', 'master.cf'), lines.join('\n') + '\n' + PRIVATE_POSTFIX_SERVICES);
     ours = checkPaths([join(dir, 'etc')], defaultSettings);
     for (const args of [['check'], ['start']]) {
       const r = spawnSync('postfix', ['-c', join(dir, 'etc'), ...args], { encoding: 'utf8' });

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { privatePostfixBase } from '../helpers/privatePostfix';
+import { PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
 export interface ClientSetup {
   name: string;
@@ -21,24 +21,6 @@ export interface ClientSetup {
    */
   checkedAs?: string;
 }
-
-const SERVICES = `pickup unix n - n 60 1 pickup
-cleanup unix n - n - 0 cleanup
-qmgr unix n - n 300 1 qmgr
-rewrite unix - - n - - trivial-rewrite
-bounce unix - - n - 0 bounce
-defer unix - - n - 0 bounce
-trace unix - - n - 0 bounce
-verify unix - - n - 1 verify
-proxymap unix - - n - - proxymap
-showq unix n - n - - showq
-error unix - - n - - error
-discard unix - - n - - discard
-anvil unix - - n - 1 anvil
-scache unix - - n - 1 scache
-tlsmgr unix - - n 1000? 1 tlsmgr
-postlog unix-dgram n - n - 1 postlogd
-`;
 
 export const nextHopOf = (c: ClientSetup) => `[127.0.0.1]:${c.port}`;
 export const caseDir = (dir: string, c: ClientSetup) => join(dir, 'cases', c.name);
@@ -102,7 +84,7 @@ export class ClientPostfix {
       writeFileSync(passwd, c.passwd.map((l) => l.replaceAll('{pw}', this.password)).join('\n') + '\n', { mode: 0o600 });
       run('postmap', ['-c', this.etc, `hash:${passwd}`]);
     }
-    writeFileSync(join(this.etc, 'master.cf'), SERVICES + this.cases.map((c) => transportLine(this.dir, c)).join('\n') + '\n');
+    writeFileSync(join(this.etc, 'master.cf'), PRIVATE_POSTFIX_SERVICES + this.cases.map((c) => transportLine(this.dir, c)).join('\n') + '\n');
     run('postfix', ['-c', this.etc, 'check']);
     run('postfix', ['-c', this.etc, 'start']);
   }
