@@ -134,6 +134,11 @@ const cases: { [C in RuleCode]: Case } = {
   'sasl-broken-clients': { fires: { 'postfix/main.cf': SAFE + '|broken_sasl_auth_clients = yes\n' }, silent: { 'postfix/main.cf': SAFE + 'broken_sasl_auth_clients = no\n' } },
   'sasl-realm-breaks-saslauthd': { fires: { 'postfix/main.cf': SAFE + '|smtpd_sasl_local_domain = example.org\n', 'default/saslauthd': DEBIAN('-c -r -m /var/run/saslauthd') }, silent: { 'default/saslauthd': DEBIAN('-c -m /var/run/saslauthd') } },
   'sasl-realm-sasldb': { fires: { 'postfix/main.cf': SAFE + 'myhostname = mail.example.org\n|smtpd_sasl_local_domain = example.org\n', 'postfix/sasl/smtpd.conf': 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\n' }, silent: { 'postfix/main.cf': SAFE + 'myhostname = mail.example.org\nsmtpd_sasl_local_domain = $myhostname\n' } },
+  'sasl-no-mechanisms': { fires: { 'postfix/main.cf': SAFE + '|smtpd_sasl_security_options = noanonymous, noplaintext\n', 'postfix/sasl/smtpd.conf': 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n' }, silent: { 'postfix/sasl/smtpd.conf': 'pwcheck_method: auxprop\nmech_list: PLAIN LOGIN SCRAM-SHA-256\n' } },
+  'sasl-auth-tls-disabled': { fires: { 'postfix/main.cf': AUTH + 'smtpd_tls_chain_files = /etc/ssl/mail.key, /etc/ssl/mail.pem\n|smtpd_tls_auth_only = yes\n' }, silent: { 'postfix/main.cf': SAFE } },
+  'sasl-type-miscased': { fires: { 'postfix/main.cf': SAFE + 'smtpd_sasl_path = private/auth\nsmtpd_sasl_type = |Dovecot\n' }, silent: { 'postfix/main.cf': SAFE + 'smtpd_sasl_path = private/auth\nsmtpd_sasl_type = dovecot\n' } },
+  'sasl-dovecot-default-path': { fires: { 'postfix/main.cf': SAFE + '|smtpd_sasl_type = dovecot\n' }, silent: { 'postfix/main.cf': SAFE + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n' } },
+  'sasl-sasldb-outside-chroot': { fires: { 'postfix/main.cf': SAFE, 'postfix/master.cf': SMTPD, 'postfix/sasl/smtpd.conf': 'pwcheck_method: auxprop\n|sasldb_path: /etc/sasldb2\n' }, silent: { 'postfix/master.cf': 'submission inet n - n - - smtpd\n' } },
   // Files
   'template-file': { fires: { 'postfix/main.cf': '|relayhost = {{ relay_host }}\n' }, silent: { 'postfix/main.cf': 'relayhost = [relay.example.com]\n' } },
   'binary-file': { fires: { 'postfix/main.cf': '|myhostname = mail\u0000\n' }, silent: { 'postfix/main.cf': 'myhostname = mail\n' } },

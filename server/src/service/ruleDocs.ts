@@ -237,7 +237,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [CYRUS]: 'mech_list: PLAIN CRAM-MD5\n' },
   },
   'cyrus-mech-needs-secret': {
-    why: 'saslauthd only checks a plaintext password. CRAM-MD5, DIGEST-MD5, SCRAM and NTLM need the password itself on the server, so clients that pick one of them fail to log in.',
+    why: 'pwcheck_method decides how PLAIN and LOGIN are checked. CRAM-MD5, DIGEST-MD5, SCRAM and NTLM never reach saslauthd: Cyrus reads the secret from its auxprop plugins (sasldb by default, at /etc/sasldb2). They work for the users kept there too, and fail with "535 authentication failed" for users only saslauthd knows (system accounts, PAM). Checked on the real Postfix: with the user in sasldb, CRAM-MD5 logs in although pwcheck_method is saslauthd.',
     bad: { [CYRUS]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN CRAM-MD5\n' },
     good: { [CYRUS]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n' },
   },
@@ -467,6 +467,31 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     why: 'sasldb stores users per realm. With a realm other than the host name, users made with a plain `saslpasswd2 user` are not found.',
     bad: { [MAIN]: SERVER + 'myhostname = mail.example.org\nsmtpd_sasl_local_domain = example.org\n', [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\n' },
     good: { [MAIN]: SERVER + 'myhostname = mail.example.org\nsmtpd_sasl_local_domain = $myhostname\n' },
+  },
+  'sasl-no-mechanisms': {
+    why: 'smtpd asks the back end for its mechanisms and keeps those the security options of that moment allow (`smtpd_sasl_security_options` before TLS, `smtpd_sasl_tls_security_options` after it). When none is left it does not carry on without AUTH: it exits with "fatal: no SASL authentication mechanisms", at every connection or right after STARTTLS. Checked on the real Postfix with private Cyrus files.',
+    bad: { [MAIN]: SERVER + 'smtpd_sasl_security_options = noanonymous, noplaintext\n', [CYRUS]: 'pwcheck_method: saslauthd\nmech_list: PLAIN LOGIN\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sasl_security_options = noanonymous\n' },
+  },
+  'sasl-auth-tls-disabled': {
+    why: 'With `smtpd_tls_auth_only = yes` smtpd announces AUTH only inside TLS. At `smtpd_tls_security_level = none` it never offers STARTTLS, so AUTH is never announced and every client that needs to log in fails. Postfix logs nothing about it.',
+    bad: { [MAIN]: SERVER + 'smtpd_tls_security_level = none\n' },
+    good: { [MAIN]: SERVER + 'smtpd_tls_security_level = may\n' },
+  },
+  'sasl-type-miscased': {
+    why: 'smtpd looks up `smtpd_sasl_type` by its exact spelling. "Dovecot" or "Cyrus" is an unknown implementation: smtpd logs "unsupported SASL server implementation" and exits before its greeting, so the service takes no mail.',
+    bad: { [MAIN]: DOVECOT_POSTFIX + 'smtpd_sasl_type = Dovecot\n' },
+    good: { [MAIN]: DOVECOT_POSTFIX },
+  },
+  'sasl-dovecot-default-path': {
+    why: 'The default `smtpd_sasl_path` is "smtpd". For Cyrus it names the configuration file; for Dovecot it names the socket `$queue_directory/smtpd`, which Dovecot does not create. smtpd then finds no mechanism and exits at every connection. Dovecot\'s usual listener for Postfix is `private/auth`.',
+    bad: { [MAIN]: SERVER + 'smtpd_sasl_type = dovecot\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n' },
+  },
+  'sasl-sasldb-outside-chroot': {
+    why: 'A chrooted smtpd (chroot column `y`) looks up users after it entered the queue directory, so Cyrus opens `sasldb_path` (default `/etc/sasldb2`) below it, as `/var/spool/postfix/etc/sasldb2`. Unless a copy is kept there, every sasldb lookup fails with "unable to open Berkeley db".',
+    bad: { [MAIN]: SERVER, [MASTER]: 'smtp inet n - y - - smtpd\n', [CYRUS]: 'pwcheck_method: auxprop\nauxprop_plugin: sasldb\nmech_list: PLAIN LOGIN\n' },
+    good: { [MASTER]: 'smtp inet n - n - - smtpd\n' },
   },
   // Files
   'template-file': {

@@ -49,7 +49,7 @@ export const rules = [
   { code: 'cyrus-sasl-v1-method', defaultSeverity: 'error', summary: 'A pwcheck_method from SASL version 1 (sasldb, pwcheck, pam, shadow ...) that version 2 refuses.' },
   { code: 'cyrus-pwcheck-alwaystrue', defaultSeverity: 'error', summary: 'pwcheck_method: alwaystrue accepts every password.' },
   { code: 'cyrus-unknown-mechanism', defaultSeverity: 'warning', summary: 'A mech_list word that is not a SASL mechanism name (often a typo or a plugin name).' },
-  { code: 'cyrus-mech-needs-secret', defaultSeverity: 'warning', summary: 'CRAM-MD5, DIGEST-MD5, SCRAM or NTLM offered while passwords are checked by saslauthd, which only handles plaintext logins.' },
+  { code: 'cyrus-mech-needs-secret', defaultSeverity: 'warning', summary: 'CRAM-MD5, DIGEST-MD5, SCRAM or NTLM offered with pwcheck_method saslauthd and no auxprop store named: they work only for users whose secret is also in sasldb.' },
   { code: 'cyrus-saslauthd-path-not-mux', defaultSeverity: 'warning', summary: 'saslauthd_path that does not end in the socket name "mux".' },
   { code: 'cyrus-unknown-auxprop-plugin', defaultSeverity: 'warning', summary: 'An auxprop_plugin other than sasldb, sql or ldapdb.' },
   // saslauthd settings (/etc/sysconfig/saslauthd, /etc/default/saslauthd)
@@ -97,6 +97,12 @@ export const rules = [
   { code: 'sasl-broken-clients', defaultSeverity: 'hint', summary: 'broken_sasl_auth_clients = yes only helps very old Outlook clients.' },
   { code: 'sasl-realm-breaks-saslauthd', defaultSeverity: 'warning', summary: 'smtpd_sasl_local_domain set while saslauthd runs with -r against system accounts: users become user@realm and fail.' },
   { code: 'sasl-realm-sasldb', defaultSeverity: 'information', summary: 'A SASL realm other than myhostname with sasldb: users must have been created in that realm.' },
+  // What each smtpd service offers to log in (smtpd/mechanisms/)
+  { code: 'sasl-no-mechanisms', defaultSeverity: 'error', summary: 'The SASL security options remove every mechanism the back end offers: smtpd exits with "fatal: no SASL authentication mechanisms" (at connect, or after STARTTLS).' },
+  { code: 'sasl-auth-tls-disabled', defaultSeverity: 'error', summary: 'AUTH waits for TLS (smtpd_tls_auth_only) while smtpd_tls_security_level = none: AUTH is never offered.' },
+  { code: 'sasl-type-miscased', defaultSeverity: 'error', summary: 'smtpd_sasl_type written with capitals ("Dovecot"): smtpd compares it case by case and exits at start.' },
+  { code: 'sasl-dovecot-default-path', defaultSeverity: 'error', summary: 'Dovecot SASL on the default smtpd_sasl_path "smtpd", a socket Dovecot does not create: smtpd exits at every connection.' },
+  { code: 'sasl-sasldb-outside-chroot', defaultSeverity: 'warning', summary: 'A chrooted smtpd reads sasldb (sasldb_path, default /etc/sasldb2) inside its queue directory, where the file usually is not.' },
   // Files
   { code: 'template-file', defaultSeverity: 'information', summary: 'The file holds template syntax, which is skipped; the rest is checked.' },
   { code: 'binary-file', defaultSeverity: 'error', summary: 'The file is not text.' },

@@ -1,10 +1,13 @@
-// Rules about each smtpd service's effective SASL settings (main.cf plus its -o overrides).
-import type { ParsedFile } from '../documents';
+// Rules about what each smtpd service offers to log in, asked of the mechanism model (smtpd/
+// mechanisms/): anonymous and plaintext mechanisms, TLS-only AUTH without TLS, and
+// permit_sasl_authenticated where no client can have logged in yet.
 import type { FindingFix } from '../findings';
-import { offeredMechanisms } from '../instance/backend';
 import type { Instance } from '../instance/instance';
+import { relatedIn, type Origin, type SmtpdService } from '../instance/services';
+import { serviceMechanisms, type Phase, type ServiceMechanisms } from '../smtpd/mechanisms/model';
 import { listLabels, type Candidate } from './collect';
-import { relatedIn, tlsOnlyAuth, type Origin, type SmtpdService } from '../instance/services';
+import { mechanismCandidates } from './mechanismRules';
+import { at, phaseOptionsName, tlsOnlyReason } from './servicePlaces';
 
 /** An insertion that adds `word` to a list value (or gives an empty value its first word). */
 export function addWordFix(origin: Origin, word: string, title: string): FindingFix | undefined {
@@ -14,80 +17,78 @@ export function addWordFix(origin: Origin, word: string, title: string): Finding
   return { kind: 'replace', span: { start: origin.span.end, end: origin.span.end }, text: origin.file?.languageId === 'postfix-main' ? ` ${word}` : word, title };
 }
 
-function at(origin: Origin): { file: ParsedFile; span: { start: number; end: number } } | undefined {
-  if (!origin.file || !origin.nameSpan || origin.template) return undefined;
-  return { file: origin.file, span: origin.nameSpan };
-}
-
-const hasCertificate = (s: SmtpdService) =>
-  ['smtpd_tls_cert_file', 'smtpd_tls_chain_files', 'smtpd_tls_eccert_file', 'smtpd_tls_dcert_file'].some((n) => s.get(n).trim() !== '');
-
 export function serverCandidates(services: readonly SmtpdService[], instance: Instance): Candidate[] {
   const out: Candidate[] = [];
   for (const s of services) {
-    if (s.yes('smtpd_sasl_auth_enable')) {
-      out.push(...anonymous(s, instance), ...plaintext(s, instance), ...noCertificate(s));
-    }
-    out.push(...permitBeforeAuth(s));
+    const model = serviceMechanisms(s, instance);
+    if (model.authEnabled && model.type) out.push(...anonymous(model), ...plaintext(model), ...noCertificate(model));
+    out.push(...mechanismCandidates(model, instance), ...permitBeforeAuth(s));
   }
   return out;
 }
 
-function anonymous(s: SmtpdService, instance: Instance): Candidate[] {
+const announcedPhases = (m: ServiceMechanisms) => [m.beforeTls, m.afterTls].filter((p): p is Phase => !!p && p.announced);
+
+function anonymous(m: ServiceMechanisms): Candidate[] {
+  const s = m.service;
   const out: Candidate[] = [];
-  const offer = offeredMechanisms(instance.cyrusFor(s));
-  for (const name of ['smtpd_sasl_security_options', 'smtpd_sasl_tls_security_options']) {
-    if (s.words(name).includes('noanonymous')) continue;
+  for (const p of announcedPhases(m)) {
+    if (p.required.includes('noanonymous')) continue;
+    const name = phaseOptionsName(s, p);
     const origin = s.origin(name);
     const place = at(origin);
     if (!place) continue;
+    // With a known list and no anonymous mechanism in it, the missing word is only untidy.
+    const anonymousOffered = p.offered === undefined || p.offered.some((n) => !m.backend!.properties(n)?.includes('noanonymous'));
     out.push({
       code: 'sasl-anonymous-allowed',
       ...place,
       label: s.label,
       message: (labels) => `${name} lacks "noanonymous", so ${listLabels(labels)} accept${labels.length === 1 ? 's' : ''} anonymous logins where the back end offers them: anyone can "authenticate" and relay through permit_sasl_authenticated. Add noanonymous.`,
-      ...(offer.anonymous === false ? { severity: 'information' as const } : {}),
+      ...(anonymousOffered ? {} : { severity: 'information' as const }),
       fix: addWordFix(origin, 'noanonymous', 'Add noanonymous'),
     });
   }
   return out;
 }
 
-function plaintext(s: SmtpdService, instance: Instance): Candidate[] {
-  if (s.words('smtpd_sasl_security_options').includes('noplaintext') || tlsOnlyAuth(s)) return [];
-  const cyrus = instance.cyrusFor(s);
-  const offer = offeredMechanisms(cyrus);
-  if (!offer.plaintext) return [];
+function plaintext(m: ServiceMechanisms): Candidate[] {
+  const s = m.service;
+  const before = m.beforeTls;
+  if (!before?.announced) return [];
+  // An unknown list (no Dovecot configuration, a template) is taken to hold PLAIN, as the defaults do.
+  const clear = before.offered === undefined ? undefined : before.offered.filter((n) => !m.backend!.properties(n)?.includes('noplaintext'));
+  if (clear && clear.length === 0) return [];
   const origin = s.origin('smtpd_sasl_auth_enable');
   const place = at(origin);
   if (!place) return [];
   const related = [];
-  if (cyrus && offer.mechList) related.push(relatedIn(cyrus, offer.mechList.valueSpan, 'PLAIN/LOGIN are offered here.'));
+  if (m.backend?.cyrus && m.backend.mechList) related.push(relatedIn(m.backend.cyrus, m.backend.mechList.valueSpan, `${clear?.join('/') ?? 'PLAIN/LOGIN'} offered here.`));
   const sec = s.origin('smtpd_sasl_security_options');
   if (sec.file && sec.nameSpan && sec.file !== place.file) related.push(relatedIn(sec.file, sec.nameSpan, 'No "noplaintext" here.'));
-  const fix: FindingFix | undefined = hasCertificate(s) && origin.span
+  const fix: FindingFix | undefined = m.tls.certificate && origin.span
     ? { kind: 'replace', span: { start: origin.span.end, end: origin.span.end }, text: place.file.languageId === 'postfix-main' ? '\nsmtpd_tls_auth_only = yes' : '\n  -o smtpd_tls_auth_only=yes', title: 'Offer AUTH only after STARTTLS (smtpd_tls_auth_only = yes)' }
     : undefined;
+  const names = clear?.join('/') ?? 'PLAIN/LOGIN';
   return [{
     code: 'sasl-plaintext-over-clear',
     ...place,
     label: s.label,
-    message: (labels) => `${listLabels(labels)} offer${labels.length === 1 ? 's' : ''} AUTH with PLAIN/LOGIN before TLS, so user names and passwords can cross the network in clear. Set smtpd_tls_auth_only = yes (with a certificate), or make the service TLS-only (smtpd_tls_security_level = encrypt, or wrappermode on port 465).`,
+    message: (labels) => `${listLabels(labels)} offer${labels.length === 1 ? 's' : ''} AUTH with ${names} before TLS, so user names and passwords can cross the network in clear. Set smtpd_tls_auth_only = yes (with a certificate), or make the service TLS-only (smtpd_tls_security_level = encrypt, or wrappermode on port 465).`,
     ...(s.internalOnly ? { severity: 'information' as const } : {}),
     ...(related.length ? { related } : {}),
     ...(fix ? { fix } : {}),
   }];
 }
 
-function noCertificate(s: SmtpdService): Candidate[] {
-  if (!tlsOnlyAuth(s) || hasCertificate(s)) return [];
-  const reason = ['smtpd_tls_auth_only', 'smtpd_tls_wrappermode', 'smtpd_tls_security_level', 'smtpd_enforce_tls'].map((n) => ({ n, o: s.origin(n) })).find((x) => x.o.file && s.get(x.n).trim().toLowerCase() !== 'no' && s.get(x.n).trim() !== '');
-  const place = reason && at(reason.o);
+function noCertificate(m: ServiceMechanisms): Candidate[] {
+  if (!m.tls.authOnlyAfterTls || m.tls.certificate) return [];
+  const place = tlsOnlyReason(m.service);
   if (!place) return [];
   return [{
     code: 'sasl-auth-no-certificate',
     ...place,
-    label: s.label,
+    label: m.service.label,
     message: (labels) => `${listLabels(labels)} allow${labels.length === 1 ? 's' : ''} AUTH only over TLS, but no server certificate is set (smtpd_tls_cert_file or smtpd_tls_chain_files): TLS cannot start, so AUTH is never offered. Configure the certificate and key.`,
   }];
 }

@@ -34,7 +34,9 @@ export function validateCyrusSasl(doc: CyrusSaslDocument): Finding[] {
   const method = cyrusValue(doc, 'pwcheck_method');
   if (method) findings.push(...checkMethods(method));
   const mechs = cyrusValue(doc, 'mech_list');
-  if (mechs) findings.push(...checkMechList(mechs, method));
+  // A named secret store (auxprop_plugin, sasldb_path) serves CRAM-MD5 and the like whatever pwcheck_method says.
+  const secretStore = cyrusValue(doc, 'auxprop_plugin') ?? cyrusValue(doc, 'sasldb_path');
+  if (mechs) findings.push(...checkMechList(mechs, secretStore ? undefined : method));
   const path = cyrusValue(doc, 'saslauthd_path');
   if (path && !path.template && !/(^|\/)mux$/.test(path.value)) {
     const fixed = path.value.replace(/\/+$/, '') + '/mux';
@@ -99,7 +101,7 @@ function checkMechList(entry: CyrusEntry, method: CyrusEntry | undefined): Findi
     out.push({
       code: 'cyrus-mech-needs-secret',
       span: w.span,
-      message: `${w.text} needs the password stored on the server, but pwcheck_method ${[...methods].join(' ')} only checks plaintext passwords. It is still offered, and clients that pick it fail with "454 Temporary authentication failure". Remove ${list} from mech_list, or use pwcheck_method: auxprop.`,
+      message: `${w.text} does not go through pwcheck_method (${[...methods].join(' ')} checks only PLAIN and LOGIN): Cyrus reads the user's secret from an auxprop store, by default sasldb (/etc/sasldb2), and no auxprop_plugin or sasldb_path is set here. Users kept only in the system or PAM fail with it ("535 authentication failed"); users also in sasldb log in. Remove ${list} from mech_list, or keep every user in sasldb and name it (auxprop_plugin: sasldb, sasldb_path).`,
       related: [{ span: method!.valueSpan, message: 'Passwords are checked here.' }],
       ...(kept ? { fix: { kind: 'replace' as const, span: entry.valueSpan, text: kept, title: `Offer only ${kept}` } } : {}),
     });
