@@ -59,6 +59,7 @@ const cases: Case[] = [
   { name: 'wrappermode: TLS from the first byte', setUp: { 'postfix/main.cf': TLS + OPTIONS('noplaintext', 'noanonymous') + 'smtpd_tls_wrappermode = yes\n', ...PLAIN_LOGIN }, expected: 'before: - | after: LOGIN PLAIN' },
   { name: 'a -o override is that service\'s own', setUp: { 'postfix/main.cf': TLS + OPTIONS('noanonymous'), 'postfix/master.cf': 'submission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n', ...PLAIN_LOGIN }, expected: 'before: held | after: LOGIN PLAIN' },
   { name: 'Dovecot: nodictionary keeps PLAIN and LOGIN (Dovecot marks only CRAM-MD5 so)', setUp: { 'postfix/main.cf': TLS + OPTIONS('nodictionary') + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n', ...DOVECOT('plain login cram-md5') }, expected: 'before: LOGIN PLAIN | after: CRAM-MD5 LOGIN PLAIN' },
+  { name: 'Dovecot on the default socket "smtpd": nothing reachable, smtpd dies at connect', setUp: { 'postfix/main.cf': TLS + OPTIONS('noanonymous') + 'smtpd_sasl_type = dovecot\n' }, expected: 'before: (none) | after: (none) | fatal before-tls' },
   { name: 'Dovecot without its configuration: not known', setUp: { 'postfix/main.cf': TLS + OPTIONS('noanonymous') + 'smtpd_sasl_type = dovecot\nsmtpd_sasl_path = private/auth\n' }, expected: 'before: ? | after: ?' },
 ];
 

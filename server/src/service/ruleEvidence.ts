@@ -17,6 +17,7 @@ const SASLAUTHD = 'test/oracle/saslauthdStart.test.ts#';
 const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
 /** A real Postfix smtp client delivering to test relays, case by case. */
 const RELAYS = 'test/relays/cases.ts#';
+const MECHS = 'test/oracle/smtpdMechanisms.test.ts#';
 const MASTER_FORMAT = 'master(5)';
 const MAIN_FORMAT = 'postconf(5) (file format)';
 const CYRUS_OPTIONS = 'https://www.cyrusimap.org/sasl/sasl/options.html';
@@ -58,7 +59,7 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'cyrus-sasl-v1-method': { documented: 'https://www.cyrusimap.org/sasl/sasl/upgrading.html' },
   'cyrus-pwcheck-alwaystrue': { documented: CYRUS_OPTIONS },
   'cyrus-unknown-mechanism': { documented: CYRUS_OPTIONS },
-  'cyrus-mech-needs-secret': { documented: 'https://www.cyrusimap.org/sasl/sasl/sysadmin.html' },
+  'cyrus-mech-needs-secret': { daemon: MECHS + 'cram' },
   'cyrus-saslauthd-path-not-mux': { documented: CYRUS_OPTIONS },
   'cyrus-unknown-auxprop-plugin': { documented: CYRUS_OPTIONS },
   'saslauthd-syntax': { documented: DEBIAN_INIT },
@@ -81,7 +82,12 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'sasl-passwd-key-never-used': { daemon: RELAYS + 'noportkey' },
   'sasl-anonymous-allowed': { documented: 'postconf(5) smtpd_sasl_security_options' },
   'sasl-plaintext-over-clear': { documented: 'postconf(5) smtpd_tls_auth_only' },
-  'sasl-auth-no-certificate': { documented: 'postconf(5) smtpd_tls_auth_only' },
+  'sasl-auth-no-certificate': { daemon: MECHS + 'no-certificate' },
+  'sasl-no-mechanisms': { daemon: MECHS + 'nodictionary' },
+  'sasl-auth-tls-disabled': { daemon: MECHS + 'tls-none' },
+  'sasl-type-miscased': { daemon: MECHS + 'Dovecot' },
+  'sasl-dovecot-default-path': { daemon: MECHS + 'dovecot-default-path' },
+  'sasl-sasldb-outside-chroot': { documented: 'https://www.postfix.org/SASL_README.html' },
   'sasl-permit-before-auth': { documented: 'postconf(5) smtpd_delay_reject' },
   'sasl-client-no-password-maps': { daemon: RELAYS + 'nomaps' },
   'sasl-client-no-worthy-mechs': { daemon: RELAYS + 'noworthy' },

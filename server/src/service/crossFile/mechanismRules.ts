@@ -28,7 +28,7 @@ export function mechanismCandidates(m: ServiceMechanisms, instance: Instance): C
 function noMechanisms(m: ServiceMechanisms): Candidate[] {
   const s = m.service;
   const p: Phase | undefined = m.fatal === 'before-tls' ? m.beforeTls : m.fatal === 'after-tls' ? m.afterTls : undefined;
-  if (!p || !m.backend) return [];
+  if (!p || !m.backend || m.backend.unreachable) return [];
   // Dovecot with nothing left in any phase is dovecot-no-mechanism-left's to say.
   const other = p === m.beforeTls ? m.afterTls : m.beforeTls;
   if (m.type === 'dovecot' && !other?.offered?.length) return [];

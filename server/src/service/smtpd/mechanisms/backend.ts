@@ -16,6 +16,8 @@ export interface BackendOffer {
   /** No mech_list, and the installed plugins were not given: Debian's usual set is assumed. */
   assumed: boolean;
   properties(name: string): readonly SecurityProperty[] | undefined;
+  /** Why smtpd cannot reach the back end at all (then `names` is empty). */
+  unreachable?: string;
   /** The Cyrus file smtpd reads, when one was found. */
   cyrus?: CyrusSaslFile;
   mechList?: CyrusEntry;

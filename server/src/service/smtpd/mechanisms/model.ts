@@ -2,6 +2,7 @@
 // the back end's list, minus what the security options of that phase exclude, in the phases the TLS
 // settings allow. Rules and hovers ask this model instead of matching lines.
 import type { Instance } from '../../instance/instance';
+import { normalPath } from '../../instance/paths';
 import { smtpdTlsLevel, tlsOnlyAuth, type SmtpdService } from '../../instance/services';
 import { cyrusOffer, dovecotOffer, type BackendOffer, type MechanismEnvironment } from './backend';
 import { requiredProperties, type SecurityProperty } from './properties';
@@ -74,8 +75,12 @@ function phase(s: SmtpdService, backend: BackendOffer | undefined, options: Secu
 
 function backendOf(type: ServiceMechanisms['type'], s: SmtpdService, instance: Instance, env: MechanismEnvironment): BackendOffer | undefined {
   if (type === 'cyrus') return cyrusOffer(instance.cyrusFor(s), env);
-  if (type === 'dovecot') return dovecotOffer(instance.dovecot);
-  return undefined;
+  if (type !== 'dovecot') return undefined;
+  const offer = dovecotOffer(instance.dovecot);
+  // The default smtpd_sasl_path names the socket $queue_directory/smtpd, which Dovecot makes only if told to.
+  const socket = normalPath(`${instance.queueDirectory}/smtpd`);
+  if ((s.get('smtpd_sasl_path').trim() || 'smtpd') !== 'smtpd' || instance.dovecot?.listeners.some((l) => l.kind === 'unix' && l.path === socket)) return offer;
+  return { ...offer, names: [], unreachable: `smtpd_sasl_path is "smtpd", and no Dovecot auth socket is at ${socket}` };
 }
 
 export function serviceMechanisms(s: SmtpdService, instance: Instance, env: MechanismEnvironment = {}): ServiceMechanisms {
@@ -93,7 +98,8 @@ export function serviceMechanisms(s: SmtpdService, instance: Instance, env: Mech
   const empty = (p: Phase | undefined) => !!p && p.announced && p.offered !== undefined && p.offered.length === 0;
   if (empty(beforeTls)) result.fatal = 'before-tls';
   else if (empty(afterTls)) result.fatal = 'after-tls';
-  if (result.fatal === 'before-tls') result.never = `the security options leave no mechanism, so smtpd exits at every connection ("fatal: no SASL authentication mechanisms")`;
+  if (backend?.unreachable) result.never = `${backend.unreachable}: smtpd finds no mechanism and exits ("fatal: no SASL authentication mechanisms")`;
+  else if (result.fatal === 'before-tls') result.never = `the security options leave no mechanism, so smtpd exits at every connection ("fatal: no SASL authentication mechanisms")`;
   else if (!beforeTls?.announced && !afterTls) result.never = tls.certificate ? `AUTH waits for TLS, and smtpd_tls_security_level = ${tls.level} never starts it` : 'AUTH waits for TLS, and TLS cannot start without a server certificate';
   else if (result.fatal === 'after-tls' && !beforeTls?.announced) result.never = 'after STARTTLS the TLS security options leave no mechanism, so smtpd exits ("fatal: no SASL authentication mechanisms")';
   return result;
