@@ -16,6 +16,7 @@ import { defaultSettings, readSettingsChecked, type Settings } from './service/s
 import { toDiagnostic } from './service/toLsp';
 import { InstanceHost, type CheckedInstance } from './instanceHost';
 import { resolvedFileHover } from './service/instance/hover';
+import { serviceHover } from './service/smtpd/serviceHover';
 import type { Instance } from './service/instance/instance';
 
 // A request cancelled while it still waits in the queue (behind a long check) is answered with the
@@ -58,9 +59,9 @@ function instanceFiles(doc: TextDocument): ParsedFile[] {
   return host.instancesOf(doc.uri).flatMap((c) => [...c.instance.files]);
 }
 
-/** Adds to a hover which files the parameter under the cursor resolved to in the instance. */
+/** Adds to a hover what the instance model says there: a service's AUTH and verdicts, the files a parameter resolved to. */
 function withResolvedFiles(hover: Hover | null, instance: Instance | undefined, file: ParsedFile, offset: number): Hover | null {
-  const note = instance && resolvedFileHover(instance, file, offset);
+  const note = instance && [serviceHover(instance, file, offset), resolvedFileHover(instance, file, offset)].filter(Boolean).join('\n\n---\n\n');
   if (!note) return hover;
   if (!hover) return { contents: { kind: 'markdown', value: note } };
   const value = typeof hover.contents === 'object' && 'kind' in hover.contents ? hover.contents.value : '';

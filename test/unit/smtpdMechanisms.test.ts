@@ -9,6 +9,8 @@ import { instanceFromFiles } from '../../server/src/service/instance/locate';
 import { cyrusPluginsFromFiles } from '../../server/src/service/smtpd/mechanisms/backend';
 import { instanceMechanisms, type Phase, type ServiceMechanisms } from '../../server/src/service/smtpd/mechanisms/model';
 import { defaultSettings } from '../../server/src/service/settings';
+import { serviceHover } from '../../server/src/service/smtpd/serviceHover';
+import { bothEols, withCursor } from '../helpers/cursor';
 
 type SetUp = Record<string, string>;
 
@@ -88,4 +90,55 @@ describe('the mechanisms an smtpd service offers', () => {
     assert.deepEqual(m.beforeTls?.removed, [{ name: 'PLAIN', lacks: 'noplaintext' }, { name: 'ANONYMOUS', lacks: 'noanonymous' }]);
     assert.deepEqual(m.beforeTls?.offered, ['CRAM-MD5']);
   });
+});
+
+describe('hover on a service and on smtpd_sasl_auth_enable', () => {
+  /** The hover at the `|` of the marked file, with the others as its instance. */
+  function hoverAt(marked: string, setUp: SetUp): string | undefined {
+    const [name, text] = Object.entries(setUp).find(([, t]) => t.includes('|'))!;
+    const { text: clean, offset } = withCursor(text);
+    const files = Object.entries({ ...setUp, [name]: clean }).map(([n, t]) => parseText(`/etc/${n}`, detectLanguage(n)!, t, defaultSettings).file);
+    const file = files.find((f) => f.uri === `/etc/${name}`)!;
+    assert.equal(marked, name);
+    return serviceHover(instanceFromFiles(files), file, offset);
+  }
+
+  const cases: Array<{ name: string; file: string; setUp: SetUp; expected: RegExp[] | undefined }> = [
+    {
+      name: 'a submission service: AUTH only after TLS, and the verdicts of its lists',
+      file: 'postfix/master.cf',
+      setUp: { 'postfix/main.cf': TLS + OPTIONS('noanonymous'), 'postfix/master.cf': 'sub|mission inet n - n - - smtpd\n  -o smtpd_tls_security_level=encrypt\n', ...PLAIN_LOGIN },
+      expected: [/\*\*AUTH on service "submission"\*\*/, /Back end: Cyrus SASL, mech_list in `\/etc\/postfix\/sasl\/smtpd\.conf`/, /Before TLS: not announced/, /After TLS: `PLAIN` `LOGIN`/, /\*\*Mail through service "submission"\*\*/],
+    },
+    {
+      name: 'main.cf alone: the one smtpd, with what the options removed',
+      file: 'postfix/main.cf',
+      setUp: { 'postfix/main.cf': TLS.replace('smtpd_sasl_auth_enable', 'smtpd_sasl_|auth_enable') + OPTIONS('noanonymous, noplaintext', 'noanonymous'), ...PLAIN_LOGIN },
+      expected: [/\*\*AUTH on smtpd\*\*/, /Before TLS: \*\*nothing\*\*; smtpd_sasl_security_options = "noanonymous, noplaintext" removes `PLAIN` \(sends the password\), `LOGIN` \(sends the password\)/, /AUTH is never offered: the security options leave no mechanism/],
+    },
+    {
+      name: 'an -o smtpd_sasl_auth_enable=yes override: that service only',
+      file: 'postfix/master.cf',
+      setUp: { 'postfix/main.cf': TLS.replace('smtpd_sasl_auth_enable = yes\n', '') + OPTIONS('noanonymous'), 'postfix/master.cf': 'smtp inet n - n - - smtpd\nsubmission inet n - n - - smtpd\n  -o smtpd_sasl_auth_|enable=yes\n', ...PLAIN_LOGIN },
+      expected: [/AUTH on service "submission"/, /Before TLS: `PLAIN` `LOGIN`/],
+    },
+    {
+      name: 'a service without AUTH says so',
+      file: 'postfix/master.cf',
+      setUp: { 'postfix/main.cf': 'smtpd_tls_security_level = may\n', 'postfix/master.cf': '|smtp inet n - n - - smtpd\n' },
+      expected: [/AUTH on service "smtp"/, /never offered: smtpd_sasl_auth_enable is not yes/],
+    },
+    { name: 'another parameter: nothing', file: 'postfix/main.cf', setUp: { 'postfix/main.cf': TLS.replace('smtpd_tls_security_level', 'smtpd_tls_|security_level'), ...PLAIN_LOGIN }, expected: undefined },
+  ];
+
+  for (const c of cases) {
+    for (const { eol } of bothEols('')) {
+      test(`${c.name} (${eol})`, () => {
+        const setUp = Object.fromEntries(Object.entries(c.setUp).map(([n, t]) => [n, eol === 'CRLF' ? t.replace(/\n/g, '\r\n') : t]));
+        const hover = hoverAt(c.file, setUp);
+        if (!c.expected) return assert.equal(hover, undefined);
+        for (const re of c.expected) assert.match(hover ?? '', re);
+      });
+    }
+  }
 });

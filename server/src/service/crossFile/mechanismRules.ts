@@ -7,18 +7,9 @@ import type { Instance } from '../instance/instance';
 import { normalPath } from '../instance/paths';
 import { relatedIn } from '../instance/services';
 import type { Phase, ServiceMechanisms } from '../smtpd/mechanisms/model';
-import type { SecurityProperty } from '../smtpd/mechanisms/properties';
+import { LACKS } from '../smtpd/mechanisms/properties';
 import { listLabels, type Candidate } from './collect';
 import { at, phaseOptionsName, tlsOnlyReason } from './servicePlaces';
-
-const LACKS: Record<SecurityProperty, string> = {
-  noplaintext: 'sends the password',
-  noanonymous: 'anonymous',
-  nodictionary: 'open to dictionary attacks',
-  noactive: 'open to active attacks',
-  mutual_auth: 'does not prove the server',
-  forward_secrecy: 'no forward secrecy',
-};
 
 export function mechanismCandidates(m: ServiceMechanisms, instance: Instance): Candidate[] {
   if (!m.authEnabled) return [];

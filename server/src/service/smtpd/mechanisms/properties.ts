@@ -8,6 +8,16 @@ export type SecurityProperty = 'noplaintext' | 'noanonymous' | 'nodictionary' | 
 
 export const SECURITY_PROPERTIES: readonly SecurityProperty[] = ['noplaintext', 'noanonymous', 'nodictionary', 'noactive', 'mutual_auth', 'forward_secrecy'];
 
+/** Why a mechanism falls to each option, in a few words. */
+export const LACKS: Record<SecurityProperty, string> = {
+  noplaintext: 'sends the password',
+  noanonymous: 'anonymous',
+  nodictionary: 'open to dictionary attacks',
+  noactive: 'open to active attacks',
+  mutual_auth: 'does not prove the server',
+  forward_secrecy: 'no forward secrecy',
+};
+
 const SCRAM: readonly SecurityProperty[] = ['noplaintext', 'noactive', 'noanonymous', 'mutual_auth'];
 const KERBEROS: readonly SecurityProperty[] = ['noplaintext', 'noactive', 'noanonymous', 'mutual_auth'];
 
