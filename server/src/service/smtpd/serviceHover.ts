@@ -21,7 +21,7 @@ function servicesAt(instance: Instance, file: ParsedFile, offset: number): Smtpd
     if (named) return [named];
     return own.filter((s) => s.master!.overrides.some((o) => o.name === 'smtpd_sasl_auth_enable' && inside(o.span, offset)));
   }
-  if (isMainCfFile(file) && file.main.assignments.some((a) => a.name === 'smtpd_sasl_auth_enable' && inside(a.span, offset))) {
+  if (isMainCfFile(file) && (file.main.byName.get('smtpd_sasl_auth_enable') ?? []).some((a) => inside(a.span, offset))) {
     // Those that inherit this line; a service with its own -o says so on its own line.
     return instance.services.filter((s) => s.origin('smtpd_sasl_auth_enable').file === file);
   }
