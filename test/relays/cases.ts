@@ -38,7 +38,11 @@ export interface RelayCase extends ClientSetup {
   quiet?: RuleCode[];
 }
 
-const CLIENT_CODES: RuleCode[] = ['sasl-client-no-password-maps', 'sasl-client-no-worthy-mechs', 'sasl-client-password-without-tls', 'sasl-client-filter-plugin-name', 'sasl-anonymous-allowed', 'sasl-passwd-key-never-used'];
+const CLIENT_CODES: RuleCode[] = [
+  'sasl-client-no-password-maps', 'sasl-client-no-worthy-mechs', 'sasl-client-password-without-tls', 'sasl-client-filter-plugin-name', 'sasl-anonymous-allowed', 'sasl-passwd-key-never-used',
+  'sasl-client-wrappermode-missing', 'sasl-client-password-map-db-suffix', 'sasl-client-auth-not-enabled', 'sasl-client-plaintext-on-opportunistic-tls', 'sasl-client-type-unsupported', 'sasl-passwd-sender-key-ignored', 'sasl-passwd-comment-in-password',
+  'oauth-filter-missing', 'oauth-security-excludes-xoauth2', 'oauth-password-not-token-file',
+];
 
 const login = { smtp_sasl_auth_enable: 'yes', smtp_sasl_password_maps: 'hash:{passwd}' };
 const careful = { ...login, smtp_tls_security_level: 'encrypt', smtp_sasl_security_options: 'noanonymous', smtp_sasl_tls_security_options: 'noanonymous' };
@@ -76,6 +80,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'deferred',
     log: /timed out while receiving the initial server greeting/,
     auth: 'none',
+    raises: ['sasl-client-wrappermode-missing'],
   },
   {
     name: 'maystripped',
@@ -85,6 +90,7 @@ export const relayCases: RelayCase[] = [
     passwd: [hopLine(relayPorts.stripped)],
     outcome: 'sent',
     auth: { mechanism: 'PLAIN', tls: false, user: 'hopuser', password: 'as written' },
+    raises: ['sasl-client-plaintext-on-opportunistic-tls'],
   },
   {
     name: 'encryptstripped',
@@ -148,6 +154,7 @@ export const relayCases: RelayCase[] = [
     sender: 'alice@example.org',
     outcome: 'sent',
     auth: { mechanism: 'PLAIN', tls: true, user: 'hopuser' },
+    raises: ['sasl-passwd-sender-key-ignored'],
   },
   {
     name: 'hashcomment',
@@ -157,6 +164,7 @@ export const relayCases: RelayCase[] = [
     passwd: [`${hopLine(relayPorts.starttls)} # work account`],
     outcome: 'sent',
     auth: { mechanism: 'PLAIN', tls: true, user: 'hopuser', password: 'with the comment' },
+    raises: ['sasl-passwd-comment-in-password'],
   },
   {
     name: 'dovecottype',
@@ -167,7 +175,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'fatal',
     log: /unsupported SASL client implementation: dovecot/,
     auth: 'none',
-    raises: ['invalid-enum'],
+    raises: ['sasl-client-type-unsupported', 'invalid-enum'],
   },
   {
     name: 'untypedmap',
@@ -189,6 +197,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'deferred',
     log: /sasl_passwd\.db\.db: No such file[\s\S]*smtp_sasl_password_maps lookup error/,
     auth: 'none',
+    raises: ['sasl-client-password-map-db-suffix'],
   },
   {
     name: 'nomaps',
@@ -209,6 +218,7 @@ export const relayCases: RelayCase[] = [
     outcome: 'bounced',
     log: /Authentication required/,
     auth: 'none',
+    raises: ['sasl-client-auth-not-enabled'],
   },
   {
     name: 'noworthy',
