@@ -87,14 +87,11 @@ export function formatTextReport(r: AuthTestResult, withTranscript = true): stri
 }
 
 /**
- * Inline markdown for text that may come from the server: markup characters escaped, and line breaks and
- * other control characters made visible, so no server text can start a heading, a list or a table row.
+ * Inline markdown for text that may come from the server: markup characters escaped, then one line with
+ * every control, bidirectional and invisible character shown as an escape, as in the terminal, so no
+ * server text can start a heading, a list or a table row, reorder what follows it or hide inside a word.
  */
-const md = (s: string) =>
-  s
-    .replace(/([\\`*_[\]|<>#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ⏎ ')
-    .replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+const md = (s: string) => forTerminal(s.replace(/([\\`*_[\]|<>#])/g, '\\$1'));
 
 const CERTIFICATE_REFUSED: Record<NonNullable<TestStop['certificate']>, string> = {
   untrusted: 'the certificate is not trusted',

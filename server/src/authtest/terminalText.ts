@@ -2,10 +2,17 @@
 // clear the screen, move the cursor or rewrite the verdict line, and line breaks or bidirectional
 // overrides that make a forged line look like ours. Every such character is shown as an escape instead.
 
-/** C0 and C1 controls, DEL, line/paragraph separators, and the bidirectional marks and overrides. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Characters that change how the text around them reads without showing themselves: the bidirectional
+ * marks, embeddings, overrides and isolates, and the zero-width and invisible ones (soft hyphen,
+ * Mongolian vowel separator, zero-width space/joiners, word joiner and invisible operators, BOM), which
+ * can split a word such as PASS so that a search or a reader misses it.
+ */
+export const HIDDEN_CHARACTERS = '\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff';
+/** C0 and C1 controls, DEL, line/paragraph separators, and the hidden characters. */
+const UNSAFE = new RegExp(`[\u0000-\u001f\u007f-\u009f\u2028\u2029${HIDDEN_CHARACTERS}]`, 'g');
 /** The same without C0, which JSON.stringify escapes itself (and uses, as line breaks, between values). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = new RegExp(`[\u007f-\u009f\u2028\u2029${HIDDEN_CHARACTERS}]`, 'g');
 
 const visible = (c: string) => {
   const n = c.charCodeAt(0);
