@@ -88,7 +88,7 @@ function assessEnvelope(e: EnvelopeResult | undefined, finding: (key: FindingKey
   const senderAsUser = step(e?.authenticated, 'MAIL FROM');
   if (senderAsUser && senderAsUser.code >= 400) out.push(finding('senderRefused', `MAIL FROM:<${senderAsUser.address}> got ${senderAsUser.reply}.`));
   const relayAsUser = step(e?.authenticated, 'RCPT TO');
-  if (relayAsUser && relayAsUser.code >= 400) out.push(finding('relayRefused', `RCPT TO:<${relayAsUser.address}> got ${relayAsUser.reply}.`));
+  if (relayAsUser && relayAsUser.code >= 400) out.push(finding(relayAsUser.code >= 500 ? 'relayRefused' : 'recipientDeferred', `RCPT TO:<${relayAsUser.address}> got ${relayAsUser.reply}.`));
   const relayAsStranger = step(e?.unauthenticated, 'RCPT TO');
   if (relayAsStranger && relayAsStranger.code >= 200 && relayAsStranger.code < 300) {
     out.push(finding('unauthenticatedRelay', `Without AUTH, RCPT TO:<${relayAsStranger.address}> got ${relayAsStranger.reply}.`));

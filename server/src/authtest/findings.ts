@@ -133,7 +133,18 @@ export const FINDING_RULES = {
     code: 'relay-refused-after-auth',
     severity: 'error',
     title: 'The authenticated user may not send to this recipient',
-    explanation: 'RCPT TO was refused after AUTH, so mail to outside domains cannot be submitted here. Put permit_sasl_authenticated before reject_unauth_destination in smtpd_relay_restrictions (or smtpd_recipient_restrictions) of this service.',
+    explanation: 'RCPT TO got a permanent refusal after AUTH, so this user cannot submit mail to that address here. The enhanced code in the reply tells which cause below it is.',
+    likelyCauses: [
+      'a policy refusal (5.7.x, such as Postfix\'s "Relay access denied"): authenticated users may not relay; put permit_sasl_authenticated before reject_unauth_destination in smtpd_relay_restrictions (or smtpd_recipient_restrictions) of this service',
+      'the address itself (5.1.x: no such user or domain), which says nothing about relaying: test with an outside address that exists',
+      'a check_recipient_access table, an RBL or a policy service that refuses this recipient',
+    ],
+  },
+  recipientDeferred: {
+    code: 'recipient-deferred-after-auth',
+    severity: 'warning',
+    title: 'The recipient was deferred after AUTH',
+    explanation: 'RCPT TO got a temporary refusal (4xx), so whether this user may relay is not known yet. Greylisting, a policy service that did not answer or a failed lookup are the usual causes; try again later.',
   },
   unauthenticatedRelay: {
     code: 'unauthenticated-relay',
