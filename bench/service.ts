@@ -113,5 +113,5 @@ export function middleOffset(text: string): number {
 
 /** The instances of a folder as `check DIR` finds them: the model over the real disk. */
 function buildWorkspace(root: string) {
-  return locateLayouts([root], { reader: diskReader, parse: (path, languageId, text) => parseText(path, languageId, text, settings) }).map(buildInstance);
+  return locateLayouts([root], { reader: diskReader, parse: (path, languageId, text) => parseText(path, languageId, text, settings) }).map((layout) => buildInstance(layout));
 }

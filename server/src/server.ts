@@ -227,8 +227,9 @@ connection.onCompletionResolve((item) => guarded(() => resolveCompletion(item), 
 connection.onHover((p) =>
   withFile(p.textDocument.uri, null, ({ file }, doc) => {
     const offset = doc.offsetAt(p.position);
-    const hover = fileTypes[file.languageId].features.hover?.(file, offset, instanceFiles(doc)) ?? null;
-    return withResolvedFiles(hover, host.instancesOf(doc.uri)[0]?.instance, file, offset);
+    const instance = host.instancesOf(doc.uri)[0]?.instance;
+    const hover = fileTypes[file.languageId].features.hover?.(file, offset, instanceFiles(doc), instance?.postfixVersion) ?? null;
+    return withResolvedFiles(hover, instance, file, offset);
   }),
 );
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => fileTypes[file.languageId].features.symbols?.(file) ?? []));

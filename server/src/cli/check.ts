@@ -11,6 +11,7 @@ import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
 import { displayPath, InputError, locateForCli } from './locateForCli';
 import { MAX_READ_BYTES, readBounded } from '../diskReader';
+import { installedPostfixVersion } from './liveVersions';
 
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
 
@@ -26,8 +27,9 @@ Options:
                        severity, code, message}; lines and columns start at 1
   --type TYPE          read every file as TYPE: ${Object.keys(typeNames).join(', ')}
   --config FILE        JSON settings, e.g. {"diagnostics": {"severity": {"unknown-parameter": "off"}}}
-  --postfix-version X.Y  the Postfix the files are for (postconf -h mail_version): names it
-                       does not know yet are flagged
+  --postfix-version X.Y  the Postfix the files are for: names it does not know yet are
+                       flagged, defaults are that release's (the live system: the installed
+                       Postfix's postconf -dh mail_version)
   --root DIR           DIR stands for /: absolute paths in the configuration are read under DIR
                        (a repository or a mounted image laid out like /); nothing outside it is read
   -h, --help           show this help
@@ -82,8 +84,11 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
   let files = 0;
   // A file two instances share (master.cf beside main.cf and a main.cf variant) is reported once.
   const reported = new Set<string>();
+  // The live system is judged for the Postfix installed on it.
+  const live = paths.length === 0 && root === undefined;
+  const versions = { installedPostfix: live ? installedPostfixVersion() : undefined, configuredPostfix: settings.postfixVersion };
   for (const layout of locateForCli(paths, settings, forcedType, root)) {
-    for (const { path, file, findings } of checkInstance(buildInstance(layout), settings)) {
+    for (const { path, file, findings } of checkInstance(buildInstance(layout, versions), settings)) {
       if (reported.has(path)) continue;
       reported.add(path);
       files++;

@@ -46,7 +46,7 @@ export function parseText(uri: string, languageId: LanguageId, text: string, set
 /** Checks a parse together with the other files of its instance (given as belonging together). */
 export function checkParsed(parsed: ParsedText, settings: Settings, others: readonly ParsedFile[] = []): ResolvedFinding[] {
   const files = [parsed.file, ...others.filter((o) => o.uri !== parsed.file.uri)];
-  const instance = instanceFromFiles(files, (i) => (i === 0 ? parsed : { file: files[i], binary: false, truncated: false }));
+  const instance = instanceFromFiles(files, (i) => (i === 0 ? parsed : { file: files[i], binary: false, truncated: false }), { configuredPostfix: settings.postfixVersion });
   return checkInstance(instance, settings).find((r) => r.file === parsed.file)?.findings ?? [];
 }
 

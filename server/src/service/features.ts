@@ -6,7 +6,8 @@ import type { ParsedFile } from './documents';
 export interface LanguageFeatures {
   /** A list when it may be cut short (the client asks again as the user types). */
   complete?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): CompletionItem[] | CompletionList;
-  hover?(file: ParsedFile, offset: number, instance: readonly ParsedFile[]): Hover | null;
+  /** `postfixVersion`: the release the instance is judged for (its defaults are shown); undefined: the newest. */
+  hover?(file: ParsedFile, offset: number, instance: readonly ParsedFile[], postfixVersion?: string): Hover | null;
   symbols?(file: ParsedFile): DocumentSymbol[];
   folding?(file: ParsedFile): FoldingRange[];
   definition?(file: ParsedFile, offset: number): Location[];

@@ -11,6 +11,7 @@ import { smtpdServices, type SmtpdService } from './services';
 import { isSaslauthdFile, type SaslauthdFile } from '../saslauthd/saslauthdFile';
 import type { Layout, Member } from './assemble';
 import { baseOf, normalPath } from './paths';
+import { targetPostfixVersion, type VersionFacts } from './targetVersion';
 
 export interface Instance {
   layout: Layout;
@@ -27,6 +28,8 @@ export interface Instance {
   /** Whether the Cyrus files check passwords through saslauthd; undefined when none is known. */
   readonly cyrusUsesSaslauthd: boolean | undefined;
   readonly dovecot: DovecotConfig | undefined;
+  /** The Postfix release the files are judged for (see targetVersion.ts); undefined: the newest. */
+  readonly postfixVersion: string | undefined;
   /** queue_directory, normalised: the chroot of chrooted services. */
   readonly queueDirectory: string;
   memberOf(file: ParsedFile): Member | undefined;
@@ -44,7 +47,7 @@ const lazy = <T>(make: () => T): (() => T) => {
   };
 };
 
-export function buildInstance(layout: Layout): Instance {
+export function buildInstance(layout: Layout, versions: VersionFacts = {}): Instance {
   const members = layout.members;
   const byPath = new Map(members.map((m) => [m.path, m]));
   const byFile = new Map(members.filter((m) => m.parsed).map((m) => [m.parsed!.file, m]));
@@ -52,7 +55,8 @@ export function buildInstance(layout: Layout): Instance {
   const main = files.find(isMainCfFile);
   const master = files.find(isMasterCfFile);
   const fileAt = (path: string | undefined) => (path === undefined ? undefined : byPath.get(path)?.parsed?.file);
-  const services = lazy(() => smtpdServices({ main, master }));
+  const postfixVersion = lazy(() => targetPostfixVersion(versions, main?.main));
+  const services = lazy(() => smtpdServices({ main, master, postfixVersion: postfixVersion() }));
   const cyrusFor = (s: SmtpdService): CyrusSaslFile | undefined => {
     const name = s.get('smtpd_sasl_path').trim() || 'smtpd';
     const found = fileAt(layout.cyrusFiles.get(name));
@@ -74,7 +78,7 @@ export function buildInstance(layout: Layout): Instance {
     const atPath = (configured: string) => files.filter(isDovecotFile).find((f) => normalPath(byFile.get(f)!.configured) === normalPath(configured));
     return dovecotConfig(dovecotFiles, { includes, atPath });
   });
-  const queue = lazy(() => normalPath(smtpdServices({ main })[0]?.get('queue_directory').trim() || '/var/spool/postfix'));
+  const queue = lazy(() => normalPath(smtpdServices({ main, postfixVersion: postfixVersion() })[0]?.get('queue_directory').trim() || '/var/spool/postfix'));
   return {
     layout,
     members,
@@ -91,6 +95,9 @@ export function buildInstance(layout: Layout): Instance {
     },
     get dovecot() {
       return dovecot();
+    },
+    get postfixVersion() {
+      return postfixVersion();
     },
     get queueDirectory() {
       return queue();

@@ -9,6 +9,7 @@ import { CONFIG_DIRECTORIES } from './conventions';
 import { followIncludes } from './dovecotIncludes';
 import { buildInstance, GIVEN, type Instance } from './instance';
 import { baseOf, dirOf, joinPath, pathOfUri } from './paths';
+import type { VersionFacts } from './targetVersion';
 import { confinedReader, memoryReader, type FileReader, type MemoryEntry } from './reader';
 import { folderTree, rootAbove, treeFor, type Tree } from './tree';
 
@@ -137,7 +138,7 @@ export function locateLive(configDirectory: string, options: LocateOptions): Lay
  * An instance of files already parsed (tests, and callers that know which files belong together):
  * the search runs over those files alone, and a file it does not reach still belongs, as given.
  */
-export function instanceFromFiles(files: readonly ParsedFile[], parsedOf: (index: number) => ParsedText = (i) => ({ file: files[i], binary: false, truncated: false })): Instance {
+export function instanceFromFiles(files: readonly ParsedFile[], parsedOf: (index: number) => ParsedText = (i) => ({ file: files[i], binary: false, truncated: false }), versions: VersionFacts = {}): Instance {
   const pathOf = (uri: string) => {
     const path = pathOfUri(uri);
     return path.startsWith('/') ? path : `/${path}`;
@@ -165,5 +166,5 @@ export function instanceFromFiles(files: readonly ParsedFile[], parsedOf: (index
   paths.forEach((path, i) => {
     if (!layout.members.some((m) => m.path === path)) take({ reader, parse }, layout, path, files[i].languageId, { reason: GIVEN });
   });
-  return buildInstance(layout);
+  return buildInstance(layout, versions);
 }

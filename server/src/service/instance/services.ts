@@ -69,6 +69,12 @@ function mainOrigin(main: MainCfFile | undefined, name: string): Origin {
   return { file: main, nameSpan: a.nameSpan, span: a.span, value: a.value, lines: { first: a.firstLine, last: a.lastLine }, template: a.template || a.value.hasTemplate };
 }
 
+/** `-` in the chroot column is `y` below compatibility level 1 and before Postfix 3.0, `n` otherwise. */
+function chrootOf(service: MasterService, view: InstanceView): boolean | undefined {
+  if (service.columns[4]?.text !== '-') return service.effectiveChroot;
+  return levelDefault(view.main?.main ?? (noMainCf ??= parseMainCf('')), 'chroot', view.postfixVersion) === 'y';
+}
+
 function makeService(view: InstanceView, service?: MasterService): SmtpdService {
   const overrides = new Map((service?.overrides ?? []).map((o) => [o.name, o]));
   const get = (name: string): string => {
@@ -91,7 +97,7 @@ function makeService(view: InstanceView, service?: MasterService): SmtpdService 
     label: service ? `service "${service.name}"` : 'smtpd',
     master: service,
     masterFile: service ? view.master : undefined,
-    chroot: service?.effectiveChroot,
+    chroot: service ? chrootOf(service, view) : undefined,
     internalOnly,
     get,
     words: (name) => splitWords(get(name)),

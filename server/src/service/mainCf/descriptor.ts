@@ -28,12 +28,13 @@ export const mainCf: FileTypeDescriptor<'postfix-main'> = {
   validate: (file, instance, settings) => {
     if (!isMainCfFile(file)) return [];
     const findings = validateMainCf(file.main, masterContext(instance));
-    if (settings.postfixVersion) findings.push(...checkTargetVersion(file.main, settings.postfixVersion));
+    const target = instance.postfixVersion ?? (settings.postfixVersion || undefined);
+    if (target) findings.push(...checkTargetVersion(file.main, target));
     return findings;
   },
   features: {
     complete: (file, offset) => (isMainCfFile(file) ? completeMainCf(file.main, offset) : []),
-    hover: (file, offset, instance) => (isMainCfFile(file) ? withAnswer(hoverMainCf(file.main, offset, file.uri), nextHopHover(file, offset, instance)) : null),
+    hover: (file, offset, instance, postfixVersion) => (isMainCfFile(file) ? withAnswer(hoverMainCf(file.main, offset, file.uri, postfixVersion), nextHopHover(file, offset, instance)) : null),
     symbols: (file) => (isMainCfFile(file) ? mainCfSymbols(file) : []),
     folding: (file) => (isMainCfFile(file) ? mainCfFolding(file) : []),
     definition: (file, offset) => (isMainCfFile(file) ? mainCfDefinition(file, offset) : []),

@@ -1,12 +1,13 @@
 // main.cf hover: docs for names, references, restrictions, option words, map types and fixed
 // values, with the value Postfix ends up using in this file.
 import type { Hover } from 'vscode-languageserver-types';
-import { lookupMapType, lookupParameter, lookupRestriction, lookupServiceFamily, saslSecurityOptions } from '../data/catalogue';
+import { defaultForVersion, lookupMapType, lookupParameter, lookupRestriction, lookupServiceFamily, postfixVersion as newestVersion, saslSecurityOptions } from '../data/catalogue';
+import { defaultHistory } from '../data/defaultHistory';
 import { compatibilityDefaults, type CompatibilityDefault } from '../data/compatibilityDefaults';
 import type { ParameterInfo } from '../data/types';
 import type { MainCfDocument } from '../parser/mainCf';
 import type { Span } from '../text';
-import { compatibilityDefault, compatibilityLevel, levelDefault } from './compatibility';
+import { compatibilityLevel, levelDefault, levelEntry } from './compatibility';
 import { code, levelDefaultLine, postconfLink, valueText, renderMapTypeDocs, renderOptionWordDocs, renderParameterDocs, renderRestrictionDocs, renderServiceFamilyDocs, type ParameterDocsContext } from './docs';
 import { compareLevels, effectiveValue, expandValue } from './expand';
 import { locate, restrictionClasses, type ValueLocation } from './locate';
@@ -14,14 +15,14 @@ import { locate, restrictionClasses, type ValueLocation } from './locate';
 const MAX_SHOWN = 300;
 const MAX_LINES_LISTED = 10;
 
-/** `uri` is the file's own: related names set in it link to their line. */
-export function hoverMainCf(doc: MainCfDocument, offset: number, uri: string): Hover | null {
+/** `uri` is the file's own: related names set in it link to their line. Defaults are those of Postfix `version` (undefined: the newest). */
+export function hoverMainCf(doc: MainCfDocument, offset: number, uri: string, version?: string): Hover | null {
   const at = locate(doc, offset);
   switch (at.kind) {
     case 'name':
-      return at.word ? result(doc, at.span, nameHover(doc, at.word, uri)) : null;
+      return at.word ? result(doc, at.span, nameHover(doc, at.word, uri, version)) : null;
     case 'reference':
-      return at.name ? result(doc, at.referenceSpan, referenceHover(doc, at.name, uri)) : null;
+      return at.name ? result(doc, at.referenceSpan, referenceHover(doc, at.name, uri, version)) : null;
     case 'restriction':
       return at.word ? result(doc, at.span, restrictionHover(doc, at.word)) : null;
     case 'option': {
@@ -45,17 +46,25 @@ function result(doc: MainCfDocument, span: Span, markdown: string | undefined): 
   return { contents: { kind: 'markdown', value: markdown }, range: doc.lines.rangeOf(span) };
 }
 
-function nameHover(doc: MainCfDocument, name: string, uri: string): string {
+function nameHover(doc: MainCfDocument, name: string, uri: string, version: string | undefined): string {
   const info = lookupParameter(name);
-  if (info) return [renderParameterDocs(info, fileContext(doc, name, uri)), valueSummary(doc, name), ...(name === 'compatibility_level' ? [oldDefaults(doc)] : [])].join('\n\n');
+  if (info) return [renderParameterDocs(info, fileContext(doc, name, uri, version)), valueSummary(doc, name, version), ...(name === 'compatibility_level' ? [oldDefaults(doc)] : [])].join('\n\n');
   const family = lookupServiceFamily(name);
-  if (family) return `${renderServiceFamilyDocs(name, family.service, family.family)}\n\n${valueSummary(doc, name)}`;
-  return userDefinedHover(doc, name);
+  if (family) return `${renderServiceFamilyDocs(name, family.service, family.family)}\n\n${valueSummary(doc, name, version)}`;
+  return userDefinedHover(doc, name, version);
 }
 
-/** The default for this file's compatibility level; related names link to their line here, else to Postfix's docs. */
-function fileContext(doc: MainCfDocument, name: string, uri: string): ParameterDocsContext {
-  const entry = compatibilityDefault(name);
+/** A default that changed between releases: the target's, and the releases where it changed. */
+function versionDefaultLine(name: string, version: string | undefined): string | undefined {
+  const history = defaultHistory[name];
+  if (!history) return undefined;
+  const changes = history.map(([since, value]) => `${valueText(value)} from ${since}`).join(', ');
+  return `Default in Postfix ${version ?? newestVersion}: ${valueText(defaultForVersion(name, version) ?? '')} (by release: ${changes})`;
+}
+
+/** The default for this file's compatibility level and target release; related names link to their line here, else to Postfix's docs. */
+function fileContext(doc: MainCfDocument, name: string, uri: string, version: string | undefined): ParameterDocsContext {
+  const entry = levelEntry(name, version);
   const context: ParameterDocsContext = {
     relatedLink: (related) => {
       const list = doc.byName.get(related);
@@ -67,6 +76,9 @@ function fileContext(doc: MainCfDocument, name: string, uri: string): ParameterD
     const list = doc.byName.get('compatibility_level');
     const source = set && list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'Postfix\'s own, as `compatibility_level` is not set';
     context.defaultLine = levelDefaultLine(entry, level, source);
+  } else {
+    const line = versionDefaultLine(name, version);
+    if (line) context.defaultLine = line;
   }
   return context;
 }
@@ -80,13 +92,13 @@ function oldDefaults(doc: MainCfDocument): string {
   return [`Old defaults in effect at level ${level}, where not set:`, ...old.map((d) => `- ${where(d)}: ${valueText(d.before)} (${valueText(d.from)} from level ${d.level})`)].join('\n');
 }
 
-function referenceHover(doc: MainCfDocument, name: string, uri: string): string {
-  if (lookupParameter(name) || lookupServiceFamily(name)) return nameHover(doc, name, uri);
-  if (doc.byName.has(name)) return userDefinedHover(doc, name);
+function referenceHover(doc: MainCfDocument, name: string, uri: string, version: string | undefined): string {
+  if (lookupParameter(name) || lookupServiceFamily(name)) return nameHover(doc, name, uri, version);
+  if (doc.byName.has(name)) return userDefinedHover(doc, name, version);
   return `${code('$' + name)} is not defined: Postfix knows no parameter of that name and this file does not set it, so it expands to an empty value (unless Postfix fills it in at run time, as in some delivery and reply texts).`;
 }
 
-function userDefinedHover(doc: MainCfDocument, name: string): string {
+function userDefinedHover(doc: MainCfDocument, name: string, version: string | undefined): string {
   const parts = [`**${name}** · user-defined parameter`];
   if (restrictionClasses(doc).has(name)) parts.push('A restriction class listed in `smtpd_restriction_classes`: use its name in a restriction list to apply the restrictions in its value.');
   const lines = referenceLines(doc, name);
@@ -96,7 +108,7 @@ function userDefinedHover(doc: MainCfDocument, name: string): string {
   } else {
     parts.push(`Not a Postfix parameter, and nothing in this file refers to it as ${code('$' + name)}: Postfix ignores it unless another file (master.cf) uses it.`);
   }
-  if (doc.byName.has(name)) parts.push(valueSummary(doc, name));
+  if (doc.byName.has(name)) parts.push(valueSummary(doc, name, version));
   return parts.join('\n\n');
 }
 
@@ -131,11 +143,12 @@ function fallbackNote(info: ParameterInfo, word: string): string {
 }
 
 /** Where the value comes from and what it expands to. */
-function valueSummary(doc: MainCfDocument, name: string): string {
+function valueSummary(doc: MainCfDocument, name: string, version: string | undefined): string {
   const list = doc.byName.get(name);
   const source = list ? `set on line ${list[list.length - 1].firstLine + 1}` : 'from the default';
-  const levelValue = list ? undefined : levelDefault(doc, name);
-  const expanded = levelValue === undefined ? effectiveValue(doc, name) : expandValue(doc, levelValue);
+  const levelValue = list ? undefined : levelDefault(doc, name, version);
+  const options = { postfixVersion: version };
+  const expanded = levelValue === undefined ? effectiveValue(doc, name, options) : expandValue(doc, levelValue, options);
   if (expanded === undefined) {
     return list || lookupParameter(name)?.default !== undefined
       ? `Effective value: could not be expanded, the references loop or nest too deeply (${source}).`

@@ -57,7 +57,7 @@ export interface MasterService {
   span: Span;
   firstLine: number;
   lastLine: number;
-  /** Whether the daemon runs chrooted: `-` means no since Postfix 3.0. Undefined when the column is unreadable. */
+  /** Whether the daemon runs chrooted, for `y` and `n`; `-` depends on main.cf's compatibility level, which instance/services.ts applies. Undefined when the column is unreadable. */
   effectiveChroot: boolean | undefined;
   /** The command is smtpd (by name or path). */
   isSmtpd: boolean;
