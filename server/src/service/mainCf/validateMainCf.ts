@@ -1,4 +1,5 @@
 // All findings for one main.cf: syntax, names, references, duplicates and values.
+import { notExpandedParameters } from '../data/notExpanded';
 import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
 import type { Finding } from '../findings';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
@@ -63,8 +64,10 @@ export function validateMainCf(doc: MainCfDocument, instance: MasterContext): Fi
       if (!templateLineBetween(doc, list[i].lastLine, last.firstLine)) findings.push(duplicate(list[i], last));
     }
     for (const a of list) {
-      for (const error of a.value.referenceErrors) findings.push({ code: 'bad-reference', span: error.span, message: `Malformed reference: ${error.message}.` });
-      findings.push(...checkReferences(a, doc, instance, suggest));
+      if (!notExpandedParameters.has(a.name)) {
+        for (const error of a.value.referenceErrors) findings.push({ code: 'bad-reference', span: error.span, message: `Malformed reference: ${error.message}.` });
+        findings.push(...checkReferences(a, doc, instance, suggest));
+      }
     }
     const info = lookupParameter(name) ?? serviceFamilyInfo(name);
     // A value with a "#" comment already has its finding; judging the comment's words adds only noise.

@@ -1,5 +1,6 @@
 // Checks of `-o name=value` overrides: the same name and value rules as main.cf, seen with the
 // main.cf of the instance when there is one (its own parameters and restriction classes).
+import { notExpandedParameters } from '../data/notExpanded';
 import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
 import { plainRenames } from '../data/legacySwitches';
 import type { Deprecation, ParameterInfo } from '../data/types';
@@ -99,7 +100,7 @@ function deprecatedName(o: MasterOverride, dep: Deprecation): Finding {
 }
 
 function checkValue(o: MasterOverride, services: ReadonlySet<string>, classes: ReadonlySet<string>): Finding[] {
-  const out: Finding[] = o.value.referenceErrors.map((e) => ({ code: 'bad-reference', span: e.span, message: `Malformed reference: ${e.message}.` }));
+  const out: Finding[] = notExpandedParameters.has(o.name) ? [] : o.value.referenceErrors.map((e) => ({ code: 'bad-reference', span: e.span, message: `Malformed reference: ${e.message}.` }));
   const info = infoFor(o.name, services, classes);
   if (info) out.push(...checkParameterValue(info, o.value, { restrictionClasses: classes }));
   return out;
@@ -107,7 +108,7 @@ function checkValue(o: MasterOverride, services: ReadonlySet<string>, classes: R
 
 function checkReferences(o: MasterOverride, service: MasterService, services: ReadonlySet<string>, main: MainCfDocument | undefined): Finding[] {
   // Whether a $name is defined is only known with the instance's main.cf.
-  if (!main) return [];
+  if (!main || notExpandedParameters.has(o.name)) return [];
   const out: Finding[] = [];
   for (const ref of o.value.references) {
     const name = ref.name;
