@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { runAuthTest } from '../server/src/authtest';
-import { CLI } from './cli';
+import { join } from 'node:path';
 import { now, row, summarize, timeAsync, type Row } from './stats';
 
 const STATE_FILE = `${process.env.POSTFIX_SASL_TEST_DIR ?? '/tmp/postfix-sasl-test'}/state.json`;
+/** The command as users run it: bin/postfix-sasl.js loads the auth-test bundle (dist/auth-test.js). */
+const BIN = join(__dirname, '..', 'bin', 'postfix-sasl.js');
 /** The test servers' certificate is self-signed: the CLI says it works, with that warning (exit 6). */
 const SELF_SIGNED_WARNS = 6;
 
@@ -45,11 +47,11 @@ export async function measureAuthTest(runs: number, rows: Row[]): Promise<{ rati
   const port = state.ports.submission;
   const target = `${state.host}:${port}`;
   const common = ['--user', state.user, '--tls', 'starttls', '--ca', state.caFile, '--password-file', state.passwordFile];
-  const oursPlain = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'PLAIN'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech PLAIN');
+  const oursPlain = () => wall(process.execPath, [BIN, 'auth-test', target, ...common, '--mech', 'PLAIN'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech PLAIN');
   const swaks = () =>
     wall('swaks', ['--server', state.host, '--port', String(port), '--tls', '--tls-verify', '--tls-ca-path', state.caFile, '--auth', 'PLAIN', '--auth-user', state.user, '--auth-password', password, '--quit-after', 'AUTH', '--silent', '2'], 0, 'swaks');
-  const oursNoProbe = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'PLAIN', '--no-legacy-tls-probe'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --no-legacy-tls-probe');
-  const oursAll = () => wall(process.execPath, [CLI, 'auth-test', target, ...common, '--mech', 'all'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech all');
+  const oursNoProbe = () => wall(process.execPath, [BIN, 'auth-test', target, ...common, '--mech', 'PLAIN', '--no-legacy-tls-probe'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --no-legacy-tls-probe');
+  const oursAll = () => wall(process.execPath, [BIN, 'auth-test', target, ...common, '--mech', 'all'], SELF_SIGNED_WARNS, 'postfix-sasl auth-test --mech all');
 
   const times = { ours: [] as number[], noProbe: [] as number[], swaks: [] as number[], all: [] as number[] };
   oursPlain();

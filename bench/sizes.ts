@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '..');
 
 export function measureSizes(rows: Row[]): void {
   const S = 'sizes';
-  for (const name of ['extension.js', 'server.js', 'cli.js']) {
+  for (const name of ['extension.js', 'server.js', 'cli.js', 'auth-test.js']) {
     const path = join(ROOT, 'dist', name);
     if (existsSync(path)) rows.push({ section: S, name: `dist/${name}`, unit: 'KB', median: statSync(path).size / 1024 });
     else rows.push({ section: S, name: `dist/${name}`, unit: 'KB', median: NaN, note: 'absent: run npm run build' });

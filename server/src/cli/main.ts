@@ -1,9 +1,10 @@
 // The `postfix-sasl` command: dispatches to its subcommands.
-import { runAuthTestCli } from './authTest';
+import { CliIo, runAuthTestCli } from './authTest';
 import { runCheckCli } from './check';
 import { runExplainCli } from './explain';
 import { usageLine } from './usage';
 import { runInstanceCli } from './instance';
+import { runAsProcess } from './process';
 
 const HELP = `Usage: postfix-sasl <command> [options]
 
@@ -18,8 +19,7 @@ Commands:
 
 declare const PACKAGE_VERSION: string | undefined;
 
-async function main(argv: string[]): Promise<number> {
-  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'check':
@@ -44,30 +44,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const WRITE_ERRORS: Record<string, string> = { ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EIO: 'input/output error', EBADF: 'it is closed', EFBIG: 'the file is too large' };
-
-/**
- * A reader that stops early (\`| head\`) closes the pipe: the rest of the output is dropped and the
- * command ends with the status it would have had, as if the reader had read it all. Any other write
- * failure (a full disk) is one line on stderr and exit status 2, never a stack trace.
- */
-function guardOutput(stream: NodeJS.WriteStream, name: string): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
-    if (stream !== process.stderr) process.stderr.write(`postfix-sasl: cannot write to ${name}: ${WRITE_ERRORS[error.code ?? ''] ?? error.code ?? error.message}\n`);
-    process.exit(2);
-  });
-}
-guardOutput(process.stdout, 'standard output');
-guardOutput(process.stderr, 'standard error');
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Never a stack trace for the user; the message says what failed.
-    process.stderr.write(`postfix-sasl: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runAsProcess(main, process.argv.slice(2));
