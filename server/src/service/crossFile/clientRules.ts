@@ -30,7 +30,9 @@ export function clientFindings(model: ClientModel, main: MainCfFile): PlacedFind
     const push = (where: ReturnType<typeof at>, make: Make) => {
       if (where) candidates.push({ ...make, ...where, label: tm.transport.label });
     };
-    transportCandidates(tm, model.hops.filter((h) => h.transport === tm.transport), push);
+    // A transport no next hop names (the stock smtp beside default_transport = relay) is judged by the instance's hops.
+    const own = model.hops.filter((h) => h.transport === tm.transport);
+    transportCandidates(tm, own.length ? own : model.hops, push);
   }
   for (const hop of model.hops) candidates.push(...hopCandidates(hop, main));
   return [...mergeCandidates(candidates), ...authNotEnabled(model), ...placeOn(main, mechanismFilter(main))];

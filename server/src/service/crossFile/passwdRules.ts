@@ -39,14 +39,21 @@ function senderKeys(file: SaslPasswdFile, model: ClientModel): Finding[] {
 function unusedKeys(file: SaslPasswdFile, model: ClientModel, main: MainCfFile): Finding[] {
   const users = new Set(model.transports.filter((tm) => tm.passwordMaps.some((m) => m.file === file)));
   const hops = model.hops.filter((h) => [...users].some((tm) => tm.transport === h.transport));
-  // Mail to any domain's MX hosts, next hops we cannot read or spell out: any key may be used.
-  if (!model.hopsComplete || !hops.length || [...users].some((tm) => tm.direct) || hops.some((h) => h.destination.opaque)) return [];
+  // Next hops we cannot read or spell out: any key may be used.
+  if (!model.hopsComplete || hops.some((h) => h.destination.opaque)) return [];
+  // Mail to any domain's MX hosts looks up plain names (the MX host, the domain), never [host] or :port.
+  const direct = [...users].some((tm) => tm.direct);
+  const plain = (key: string) => !/[[\]:]/.test(key);
   const accepts = (key: string) =>
-    hops.some(({ destination: d }) => key === d.written.toLowerCase() || (d.bracketed && key === d.host) || (!d.bracketed && !/[[\]:]/.test(key)));
+    (direct && plain(key)) || hops.some(({ destination: d }) => key === d.written.toLowerCase() || (d.bracketed && key === d.host) || (!d.bracketed && plain(key)));
   const first = hops[0];
   const out: Finding[] = [];
   for (const e of file.passwd.entries) {
     if (e.template || isSenderKey(e) || accepts(e.key.toLowerCase())) continue;
+    if (!first) {
+      out.push({ code: 'sasl-passwd-key-never-used', span: e.keySpan, message: `Postfix never looks up "${e.key}": no relayhost or transport names this next hop, and mail to a domain's MX hosts looks up only plain host and domain names. This password is never sent. Set relayhost = ${e.key} if that is the relay meant.` });
+      continue;
+    }
     const hop = first.destination.written;
     const where = first.source.span;
     out.push({

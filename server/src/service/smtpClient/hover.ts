@@ -5,11 +5,11 @@ import type { MainCfFile, ParsedFile } from '../documents';
 import { inside } from '../featureHelpers';
 import type { SaslPasswdFile } from '../saslPasswd/saslPasswdFile';
 import { describeHop } from './describe';
-import type { HopParameter } from './model';
+import { HOP_PARAMETERS } from './model';
 import { clientModelOfFiles } from './ofInstance';
 import { isSenderKey } from './passwdLookup';
 
-const HOP_PARAMETERS: ReadonlySet<string> = new Set<HopParameter>(['relayhost', 'default_transport', 'relay_transport', 'transport_maps', 'sender_dependent_relayhost_maps']);
+const hopParameters: ReadonlySet<string> = new Set(HOP_PARAMETERS);
 
 const withFile = (file: ParsedFile, instance: readonly ParsedFile[]) => [file, ...instance.filter((f) => f.uri !== file.uri)];
 
@@ -18,7 +18,7 @@ const list = (title: string, lines: string[]) => `**${title}**\n\n${lines.map((l
 /** The next hops of the assignment under the cursor, when it names some. */
 export function nextHopHover(file: MainCfFile, offset: number, instance: readonly ParsedFile[]): string | undefined {
   const a = file.main.assignments.find((x) => inside(x.span, offset));
-  if (!a || !HOP_PARAMETERS.has(a.name)) return undefined;
+  if (!a || !hopParameters.has(a.name)) return undefined;
   const model = clientModelOfFiles(withFile(file, instance));
   const hops = model.hops.filter((h) => h.source.span && inside(a.span, h.source.span.start));
   return hops.length ? list('Next hops (as the smtp client will use them)', hops.map(describeHop)) : undefined;

@@ -13,7 +13,12 @@ import { lookupPasswd, type PasswdLookup } from './passwdLookup';
 import { clientTls, type ClientTls } from './tls';
 import { clientTransports, get, yes, type ClientTransport } from './transports';
 
-export type HopParameter = 'relayhost' | 'default_transport' | 'relay_transport' | 'transport_maps' | 'sender_dependent_relayhost_maps';
+/** The main.cf parameters that name next hops. */
+export const HOP_PARAMETERS = ['relayhost', 'smtp_fallback_relay', 'default_transport', 'relay_transport', 'local_transport', 'virtual_transport', 'mailbox_transport', 'fallback_transport', 'transport_maps', 'sender_dependent_relayhost_maps'] as const;
+export type HopParameter = (typeof HOP_PARAMETERS)[number];
+
+/** Transports that carry mail to relayhost unless they name a next hop; the others only go where they say. */
+const RELAYHOST_CARRIERS = new Set(['default_transport', 'relay_transport']);
 
 /** Where a next hop is written: a main.cf word, or a line of a table main.cf names (at that word). */
 export interface HopSource {
@@ -111,14 +116,20 @@ export function clientModel(input: ClientInput): ClientModel {
   if (!main) return { transports, hops, hopsComplete };
   const relayhosts = splitWords(main.get('relayhost'));
   const seen = new Set<string>();
-  for (const parameter of ['default_transport', 'relay_transport'] as const) {
-    const { transport, nexthop } = splitTransport(main.get(parameter).trim());
-    if (seen.has(`${transport}:${nexthop}`)) continue;
+  for (const parameter of ['default_transport', 'relay_transport', 'local_transport', 'virtual_transport', 'mailbox_transport', 'fallback_transport'] as const) {
+    const value = main.get(parameter).trim();
+    const { transport, nexthop } = splitTransport(value);
+    if (!value || seen.has(`${transport}:${nexthop}`)) continue;
     seen.add(`${transport}:${nexthop}`);
-    if (nexthop) add(nexthop, transport, { parameter, span: wordSpan(input.main, parameter, main.get(parameter).trim()) });
+    if (nexthop) add(nexthop, transport, { parameter, span: wordSpan(input.main, parameter, value) });
+    else if (!RELAYHOST_CARRIERS.has(parameter)) continue;
     else if (!relayhosts.length) add('', transport, { parameter });
     else for (const r of relayhosts) add(r, transport, { parameter: 'relayhost', span: wordSpan(input.main, 'relayhost', r) });
   }
+  // Tried when the next hop does not answer, by the default transport.
+  for (const f of splitWords(main.get('smtp_fallback_relay'))) add(f, splitTransport(main.get('default_transport').trim()).transport, { parameter: 'smtp_fallback_relay', span: wordSpan(input.main, 'smtp_fallback_relay', f) });
+  // A transport chosen per sender is not modelled: the next hops are then not all known.
+  if (main.get('sender_dependent_default_transport_maps').trim()) hopsComplete = false;
   const defaultTransport = splitTransport(main.get('default_transport').trim()).transport;
   for (const parameter of ['transport_maps', 'sender_dependent_relayhost_maps'] as const) {
     for (const word of splitWords(main.get(parameter))) {
