@@ -51,6 +51,7 @@ const fixtures: Fixture[] = [
   { name: 'ok-size', param: 'message_size_limit', value: '10485760' },
   { name: 'ok-time', param: 'smtpd_timeout', value: '5m' },
   { name: 'ok-inline', param: 'smtpd_recipient_restrictions', value: 'check_recipient_access inline:{ { b@example.net = REJECT no such user } }', rcpt: /^554 5\.7\.1 .*no such user/ },
+  { name: 'ok-capitals', param: 'smtpd_relay_restrictions', value: 'PERMIT_MYNETWORKS,REJECT_UNAUTH_DESTINATION' },
   { name: 'ok-relay', param: 'smtpd_relay_restrictions', value: 'permit_mynetworks, reject_unauth_destination' },
 ];
 

@@ -28,6 +28,8 @@ const rows: Row[] = [
   main('$NAME in mailbox_command is local(8)\'s, not a parameter', ['mailbox_command = /usr/bin/procmail -a "$EXTENSION" -d "$USER" ${RECIPIENT:-x}'], []),
   main('$NAME in luser_relay and forward_path', ['luser_relay = $user+lost@example.com', 'forward_path = $home/.forward${recipient_delimiter}$extension, $home/.forward'], []),
   main('$name elsewhere is still checked', ['smtpd_banner = $myhostnam ESMTP'], ['undefined-reference:warning@1']),
+  main('restriction names in capitals (smtpd compares them without case)', ['smtpd_relay_restrictions = PERMIT_MYNETWORKS, Reject_Unauth_Destination'], []),
+  main('older spellings smtpd still accepts', ['smtpd_client_restrictions = reject_rbl zen.example.org', 'smtpd_sender_restrictions = reject_unknown_address'], []),
   main('nested braces in inline:', ['smtpd_recipient_restrictions = check_recipient_access inline:{ { b@example.net = REJECT no such user } }, reject_unauth_destination'], []),
   main('inline: without nesting', ['smtpd_recipient_restrictions = check_recipient_access inline:{ b@example.net=REJECT }, reject_unauth_destination'], []),
   main('a table without type: after check_*_access', ['smtpd_recipient_restrictions = check_recipient_access /etc/postfix/access, reject_unauth_destination'], ['unknown-map-type:error@1']),

@@ -145,7 +145,8 @@ const restrictionMap = new Map(restrictionTable.map((r) => [r.name, r]));
 const mapTypeMap = new Map(lookupTableTypes.map((m) => [m.name, m]));
 
 export function lookupRestriction(name: string): RestrictionInfo | undefined {
-  return restrictionMap.get(name);
+  // smtpd compares restriction names with strcasecmp: PERMIT_MYNETWORKS works.
+  return restrictionMap.get(name) ?? restrictionMap.get(name.toLowerCase());
 }
 
 export function lookupMapType(name: string): MapTypeInfo | undefined {

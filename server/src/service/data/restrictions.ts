@@ -44,6 +44,8 @@ const rows: Row[] = [
   { name: 'reject_unknown_client_hostname', contexts: FROM_CLIENT, argument: 'none', since: '2.3', doc: 'Reject clients whose address has no name, or whose name does not resolve back to the address. Strict; hurts badly configured legitimate senders.' },
   { name: 'reject_unknown_reverse_client_hostname', contexts: FROM_CLIENT, argument: 'none', since: '2.3', doc: 'Reject clients whose address has no reverse DNS name at all.' },
   { name: 'reject_rbl_client', contexts: FROM_CLIENT, argument: 'domain', doc: 'Reject clients whose address is listed in the given DNS blocklist (optionally `domain=127.0.0.2` to match one result).' },
+  // Spellings smtpd_check.c still accepts though postconf(5) no longer lists them.
+  { name: 'reject_rbl', contexts: FROM_CLIENT, argument: 'domain', doc: 'An older name of `reject_rbl_client`, still accepted by smtpd: reject clients listed in the given DNS blocklist.' },
   { name: 'reject_rhsbl_client', contexts: FROM_CLIENT, argument: 'domain', doc: 'Reject clients whose host name is listed in the given DNS domain blocklist.' },
   { name: 'reject_rhsbl_reverse_client', contexts: FROM_CLIENT, argument: 'domain', since: '2.8', doc: 'Reject when the unverified reverse client name is in the given domain blocklist.' },
   { name: 'reject_plaintext_session', contexts: FROM_CLIENT, argument: 'none', since: '2.3', doc: 'Reject sessions that did not start TLS.' },
@@ -67,6 +69,7 @@ const rows: Row[] = [
   { name: 'reject_unauthenticated_sender_login_mismatch', contexts: FROM_SENDER, argument: 'none', since: '2.1', doc: 'Reject clients that did not log in but use an address that belongs to a SASL login.' },
   { name: 'reject_non_fqdn_sender', contexts: FROM_SENDER, argument: 'none', doc: 'Reject a MAIL FROM address whose domain is not fully qualified.' },
   { name: 'reject_unknown_sender_domain', contexts: FROM_SENDER, argument: 'none', doc: 'Reject a sender domain with no DNS A or MX record, so bounces could not be delivered.' },
+  { name: 'reject_unknown_address', contexts: FROM_SENDER, argument: 'none', doc: 'An older name of `reject_unknown_sender_domain`, still accepted by smtpd in sender checks.' },
   { name: 'reject_unlisted_sender', contexts: FROM_SENDER, argument: 'none', since: '2.1', doc: 'Reject a sender address in one of our own domains that does not exist as a recipient.' },
   { name: 'reject_unverified_sender', contexts: FROM_SENDER, argument: 'none', since: '2.1', doc: 'Probe the sender address and reject it when it bounces. Costly; can get you blocklisted.' },
   { name: 'reject_rhsbl_sender', contexts: FROM_SENDER, argument: 'domain', doc: 'Reject when the sender domain is in the given domain blocklist.' },
