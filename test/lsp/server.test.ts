@@ -66,7 +66,7 @@ describe('language server over stdio', () => {
     const published = client.nextDiagnostics(uri, 2);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ text: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\nsmtpd_tls_chain_files = /etc/ssl/mail.pem\n' }],
+      contentChanges: [{ text: 'smtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\nsmtpd_tls_chain_files = /etc/ssl/mail.pem\nsmtpd_tls_security_level = may\n' }],
     });
     assert.deepEqual((await published).diagnostics, []);
   });
@@ -75,6 +75,6 @@ describe('language server over stdio', () => {
     const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///never/opened/main.cf' }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
     const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as Array<{ name: string }>;
-    assert.deepEqual(symbols.map((s) => s.name), ['smtpd_sasl_auth_enable', 'smtpd_tls_auth_only', 'smtpd_tls_chain_files']);
+    assert.deepEqual(symbols.map((s) => s.name), ['smtpd_sasl_auth_enable', 'smtpd_tls_auth_only', 'smtpd_tls_chain_files', 'smtpd_tls_security_level']);
   });
 });
