@@ -97,7 +97,7 @@ describe('real Postfix on 127.0.0.1', { skip }, () => {
     assert.equal(cram?.outcome, 'temporary-failure');
     assert.equal(cram?.code, 454);
     const f = r.findings.find((x) => x.code === 'auth-temporary-failure');
-    assert.ok(f?.likelyCauses?.some((c) => c.includes('saslauthd, which can only check plaintext passwords')));
+    assert.ok(f?.likelyCauses?.some((c) => c.includes('they never reach saslauthd but read the secret from sasldb')));
     assert.equal(r.verdict, 'auth-failed');
   });
 

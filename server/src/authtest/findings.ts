@@ -101,7 +101,7 @@ export const FINDING_RULES = {
     explanation: 'The SASL back end could not give an answer.',
     likelyCauses: [
       'the back end is unreachable: saslauthd not running, or its socket outside the chroot (a chrooted smtpd needs it under /var/spool/postfix/var/run/saslauthd)',
-      'CRAM-MD5 or DIGEST-MD5 offered through saslauthd, which can only check plaintext passwords: keep mech_list to PLAIN LOGIN when pwcheck_method is saslauthd',
+      'CRAM-MD5 or DIGEST-MD5 offered with pwcheck_method saslauthd: they never reach saslauthd but read the secret from sasldb, which smtpd cannot open (or which lacks the user): keep mech_list to PLAIN LOGIN, or keep the users in a sasldb that smtpd can read',
       'the Dovecot auth socket path (smtpd_sasl_path) does not exist or has the wrong owner',
     ],
   },

@@ -17,7 +17,7 @@ export interface WordDoc {
 
 /** pwcheck_method values Cyrus SASL 2 understands. */
 export const pwcheckMethods: readonly WordDoc[] = [
-  { name: 'saslauthd', doc: 'Ask the saslauthd daemon over its UNIX socket. saslauthd only checks plaintext passwords, so only PLAIN and LOGIN can work.' },
+  { name: 'saslauthd', doc: 'Ask the saslauthd daemon over its UNIX socket, for PLAIN and LOGIN. CRAM-MD5, DIGEST-MD5 and SCRAM never reach saslauthd: they read the secret from the auxprop plugins (sasldb by default) whatever this says, so they work only for users kept there too.' },
   { name: 'auxprop', doc: 'Read the secret from an auxiliary property plugin (`auxprop_plugin`: sasldb, sql, ldapdb). Works with every mechanism, including CRAM-MD5 and SCRAM, when the secret is stored in the clear.' },
   { name: 'authdaemond', doc: 'Ask Courier\'s authdaemond over its socket (`authdaemond_path`). Plaintext mechanisms only.' },
   { name: 'alwaystrue', doc: 'Accepts any password. A test aid only: never use it on a real server.' },
@@ -44,7 +44,7 @@ export const auxpropPlugins: readonly WordDoc[] = [
 export interface MechanismInfo extends WordDoc {
   /** Sends the password itself (PLAIN, LOGIN): saslauthd and authdaemond can check it. */
   plaintext: boolean;
-  /** Needs the shared secret (the clear password) on the server: never works through saslauthd. */
+  /** Needs the shared secret (the clear password) from an auxprop plugin such as sasldb; saslauthd cannot serve it. */
   sharedSecret: boolean;
 }
 

@@ -1,25 +1,12 @@
-// What the SASL back end of a service offers: its type, and whether plaintext or anonymous
-// mechanisms can be on offer (which Cyrus file smtpd reads is the instance model's to say).
+// What kind of SASL back end a service uses (which files it is, is the instance model's to say);
+// the mechanisms it offers are the mechanism model's (smtpd/mechanisms/).
 import type { CyrusSaslFile } from '../cyrus/cyrusFile';
-import { cyrusValue, type CyrusEntry } from '../cyrus/parse';
+import { cyrusValue } from '../cyrus/parse';
 import type { SmtpdService } from './services';
 
+/** The back end to look for files of: lower-cased, so a mis-cased "Dovecot" still finds Dovecot's (smtpd itself refuses it). */
 export function saslType(s: SmtpdService): string {
   return (s.get('smtpd_sasl_type').trim() || 'cyrus').toLowerCase();
-}
-
-export interface MechanismOffer {
-  /** undefined: we cannot tell (no Cyrus file, Dovecot): assume the back end's usual default. */
-  plaintext: boolean;
-  anonymous: boolean | undefined;
-  mechList?: CyrusEntry;
-}
-
-export function offeredMechanisms(cyrus: CyrusSaslFile | undefined): MechanismOffer {
-  const mechList = cyrus && cyrusValue(cyrus.cyrus, 'mech_list');
-  if (!mechList || mechList.template) return { plaintext: true, anonymous: undefined };
-  const words = mechList.words.map((w) => w.text.toUpperCase());
-  return { plaintext: words.includes('PLAIN') || words.includes('LOGIN'), anonymous: words.includes('ANONYMOUS'), mechList };
 }
 
 export function usesSaslauthd(cyrus: CyrusSaslFile): boolean {

@@ -111,7 +111,7 @@ export const LOG_MESSAGES: readonly LogMessage[] = [
     contains: 'unable to open Berkeley db',
     pattern: /^warning: SASL authentication (?:problem|failure): unable to open Berkeley db (?<path>\S+): (?<reason>.*)/,
     key: 'path',
-    explanation: 'Cyrus SASL could not open its password database, so every mechanism that checks against it (CRAM-MD5, DIGEST-MD5, SCRAM, and PLAIN/LOGIN with auxprop) fails. A chrooted smtpd looks for the file inside the queue directory; the file must be readable by the postfix user (group postfix, mode 640). With pwcheck_method: saslauthd only PLAIN and LOGIN work: drop the other mechanisms from mech_list.',
+    explanation: 'Cyrus SASL could not open its password database, so every mechanism that checks against it (CRAM-MD5, DIGEST-MD5, SCRAM, and PLAIN/LOGIN with auxprop) fails. A chrooted smtpd looks for the file inside the queue directory; the file must be readable by the postfix user (group postfix, mode 640). pwcheck_method: saslauthd does not help here: it serves PLAIN and LOGIN only, and the other mechanisms read this database whatever pwcheck_method says. Make the file readable (inside the chroot for a chrooted smtpd), or drop those mechanisms from mech_list.',
     targets: ['cyrus:sasldb_path', 'cyrus:pwcheck_method', 'cyrus:mech_list', 'master:service'],
   },
   {
@@ -130,7 +130,7 @@ export const LOG_MESSAGES: readonly LogMessage[] = [
     contains: 'authentication failed: generic failure',
     pattern: new RegExp(String.raw`^warning: ${CLIENT}: SASL (?<mech>\S+) authentication failed: generic failure(?:, sasl_username=(?<user>.*))?$`),
     key: 'mech',
-    explanation: 'The SASL back end could not check the login at all (not a wrong password): it is unreachable (see the warning just before: the saslauthd socket, the sasldb file), or a mechanism such as CRAM-MD5 or DIGEST-MD5 is offered while passwords are checked by saslauthd, which can only check PLAIN and LOGIN: remove it from mech_list, or keep the passwords in sasldb.',
+    explanation: 'The SASL back end could not check the login at all (not a wrong password): it is unreachable (see the warning just before: the saslauthd socket, the sasldb file), or a mechanism such as CRAM-MD5 or DIGEST-MD5 is offered while the users live only where saslauthd looks: those mechanisms never reach saslauthd and need each secret in sasldb (readable by smtpd). Remove them from mech_list, or keep the users in sasldb.',
     targets: ['cyrus:mech_list', 'cyrus:pwcheck_method'],
   },
   {
