@@ -52,9 +52,8 @@ export function describeTls(socket: tls.TLSSocket, host: string, verification: V
     nameMatches: false,
     verification,
   };
-  // Node folds a name mismatch into authorizationError; the name is checked below on its own.
-  if (String(socket.authorizationError) === 'ERR_TLS_CERT_ALTNAME_INVALID') info.chainVerified = true;
-  else if (!socket.authorized) info.chainError = String(socket.authorizationError ?? 'unknown reason');
+  // The chain only: Node's name check is turned off (tlsOptions), the name is checked below on its own.
+  if (!socket.authorized) info.chainError = String(socket.authorizationError ?? 'unknown reason');
   const cert = socket.getPeerCertificate(true);
   if (cert && Object.keys(cert).length) {
     const from = Date.parse(cert.valid_from);
