@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 // The main.cf lines every private Postfix of the real-daemon tests starts from: its own queue, data and
 // log folders under `dir`, listening on 127.0.0.1 only, delivering nowhere.
 export function privatePostfixBase(dir: string): string[] {
@@ -33,3 +38,12 @@ scache unix - - n - 1 scache
 tlsmgr unix - - n 1000? 1 tlsmgr
 postlog unix-dgram n - n - 1 postlogd
 `;
+
+/** A fresh folder for a private Postfix: etc, queue, data (owned by postfix) and log under a temp dir. */
+export function makePrivatePostfixDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755); // Postfix's own user must reach its data folder
+  for (const sub of ['etc', 'queue', 'data', 'log']) mkdirSync(join(dir, sub));
+  chownSync(join(dir, 'data'), Number(spawnSync('id', ['-u', 'postfix'], { encoding: 'utf8' }).stdout.trim()), -1);
+  return dir;
+}

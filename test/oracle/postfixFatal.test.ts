@@ -5,14 +5,13 @@
 // fixtures must answer with a banner, take the recipient and raise nothing for us either.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import { defaultSettings } from '../../server/src/service/settings';
 import { smtpDialog } from '../explain/helpers/smtpDialog';
-import { PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
+import { makePrivatePostfixDir, PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
 interface Fixture {
   name: string;
@@ -75,11 +74,7 @@ describe('real Postfix agrees with our value checks', { skip }, () => {
   const replies = new Map<string, string[]>();
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-oracle-'));
-    chmodSync(dir, 0o755); // Postfix's own user must reach its data folder
-    for (const sub of ['etc', 'queue', 'data', 'log']) mkdirSync(join(dir, sub));
-    const postfixUser = spawnSync('id', ['-u', 'postfix'], { encoding: 'utf8' }).stdout.trim();
-    chownSync(join(dir, 'data'), Number(postfixUser), -1);
+    dir = makePrivatePostfixDir('postfix-sasl-oracle-');
     writeFileSync(join(dir, 'etc', 'main.cf'), [
       ...privatePostfixBase(dir),
       'default_transport = discard',

@@ -14,6 +14,7 @@ export type Evidence =
 
 const FATAL = 'test/oracle/postfixFatal.test.ts#';
 const SASLAUTHD = 'test/oracle/saslauthdStart.test.ts#';
+const MASTER = 'test/oracle/masterStart.test.ts#';
 const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
 /** A real Postfix smtp client delivering to test relays, case by case. */
 const RELAYS = 'test/relays/cases.ts#';
@@ -112,16 +113,16 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'binary-file': { documented: MAIN_FORMAT },
   'file-too-large': { tool: 'postfixSasl.maxFileSize' },
   'instance-file-unusable': { tool: 'a file we could not read' },
-  'master-too-few-columns': { documented: MASTER_FORMAT },
-  'master-invalid-type': { documented: MASTER_FORMAT },
-  'master-invalid-flag': { documented: MASTER_FORMAT },
-  'master-invalid-wakeup': { documented: MASTER_FORMAT },
-  'master-invalid-maxproc': { documented: MASTER_FORMAT },
+  'master-too-few-columns': { daemon: MASTER + 'too-few-columns' },
+  'master-invalid-type': { daemon: MASTER + 'invalid-type' },
+  'master-invalid-flag': { daemon: MASTER + 'invalid-flag' },
+  'master-invalid-wakeup': { daemon: MASTER + 'invalid-wakeup' },
+  'master-invalid-maxproc': { daemon: MASTER + 'invalid-maxproc' },
   'master-option-syntax': { daemon: FATAL + 'no-equals' },
-  'master-unbalanced-brace': { documented: MASTER_FORMAT },
+  'master-unbalanced-brace': { daemon: MASTER + 'unbalanced-brace' },
   'master-override-split': { daemon: FATAL + 'split' },
   'master-stray-argument': { daemon: FATAL + 'stray' },
-  'master-duplicate-service': { documented: MASTER_FORMAT },
+  'master-duplicate-service': { daemon: MASTER + 'duplicate-service' },
   'master-unknown-command': { documented: MASTER_FORMAT },
   'dovecot-syntax': { documented: 'https://doc.dovecot.org/configuration_manual/config_file/' },
   'dovecot-mixed-versions': { documented: 'https://doc.dovecot.org/2.4.0/installation/upgrade/2.3-to-2.4.html' },
