@@ -9,7 +9,8 @@ import { bothEols } from '../helpers/cursor';
 
 const CLIENT = 'relayhost = [smtp.gmail.com]:587\nsmtp_sasl_auth_enable = yes\nsmtp_sasl_password_maps = hash:/etc/postfix/sasl_passwd\nsmtp_tls_security_level = encrypt\n';
 const TOKEN = '[smtp.gmail.com]:587 user@example.com:/etc/tokens/user@example.com\n';
-const OAUTH_CODES = ['oauth-filter-missing', 'oauth-security-excludes-xoauth2', 'oauth-password-not-token-file'];
+/** Ours, and the client rule that must know XOAUTH2 is no plaintext mechanism. */
+const OAUTH_CODES = ['oauth-filter-missing', 'oauth-security-excludes-xoauth2', 'oauth-password-not-token-file', 'sasl-client-no-worthy-mechs'];
 
 interface Case {
   name: string;
@@ -21,6 +22,8 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'the README set-up: empty security options, filter xoauth2', main: CLIENT + 'smtp_sasl_security_options =\nsmtp_sasl_mechanism_filter = xoauth2\n', passwd: TOKEN, expect: [] },
+  { name: 'the default security options (noplaintext) leave XOAUTH2 alone', main: CLIENT + 'smtp_sasl_mechanism_filter = xoauth2\n', passwd: TOKEN, expect: [] },
+  { name: 'the default security options with xoauth2 and login: LOGIN is lost over TLS', main: CLIENT + 'smtp_sasl_mechanism_filter = xoauth2, login\n', passwd: TOKEN, expect: ['sasl-client-no-worthy-mechs@main.cf:2 warning'] },
   { name: 'noanonymous and noplaintext over TLS still allow XOAUTH2', main: CLIENT + 'smtp_sasl_mechanism_filter = xoauth2\nsmtp_sasl_tls_security_options = noanonymous, noplaintext\n', passwd: TOKEN, expect: [] },
   { name: 'xoauth2 and login for two providers: a password entry is fine', main: CLIENT + 'smtp_sasl_security_options = noanonymous\nsmtp_sasl_mechanism_filter = xoauth2, login\n', passwd: TOKEN + '[smtp.example.org]:587 me:secret\n', expect: [] },
   { name: 'a plain password set-up without OAuth', main: CLIENT + 'smtp_sasl_security_options = noanonymous\n', passwd: '[smtp.gmail.com]:587 me:secret\n', expect: [] },

@@ -4,6 +4,7 @@ import { pluginToMechanism } from '../data/cyrusOptions';
 import type { MainCfFile } from '../documents';
 import type { Finding } from '../findings';
 import type { Origin } from '../instance/services';
+import { filterAdmitsPlaintext } from '../smtpClient/mechanisms';
 import { implicitTlsPort, portOf } from '../smtpClient/destination';
 import { mapPath, type ClientModel, type NextHop, type TransportModel } from '../smtpClient/model';
 import { ENFORCED_LEVELS } from '../smtpClient/tls';
@@ -76,7 +77,8 @@ function transportCandidates(tm: TransportModel, hops: readonly NextHop[], push:
     });
   }
   const tlsOrigin = tm.afterTls.origin;
-  if (tm.afterTls.options.includes('noplaintext')) {
+  // A filter of XOAUTH2 alone never wanted PLAIN or LOGIN: noplaintext takes nothing from it.
+  if (tm.afterTls.options.includes('noplaintext') && filterAdmitsPlaintext(t)) {
     const anchor = at(tlsOrigin) ?? at(options) ?? at(enable);
     const insertAt = (tlsOrigin.span ?? options.span ?? enable.span)!.end;
     const inMain = !tlsOrigin.nameSpan && anchor?.file.languageId === 'postfix-main';

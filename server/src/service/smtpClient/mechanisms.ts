@@ -36,6 +36,12 @@ function policy(t: ClientTransport, parameter: string, filter: readonly string[]
   return { options, origin: origin(t, parameter), allowed, plaintext: allowed.includes('PLAIN') || allowed.includes('LOGIN'), anonymous: allowed.includes('ANONYMOUS') };
 }
 
+/** Whether smtp_sasl_mechanism_filter lets PLAIN or LOGIN through at all (unset, a table, or either named). */
+export function filterAdmitsPlaintext(t: ClientTransport): boolean {
+  const allowed = allowedBy([], words(t, 'smtp_sasl_mechanism_filter').map((w) => w.toLowerCase()));
+  return allowed.includes('PLAIN') || allowed.includes('LOGIN');
+}
+
 export function clientMechanisms(t: ClientTransport): { beforeTls: MechanismPolicy; afterTls: MechanismPolicy } {
   const filter = words(t, 'smtp_sasl_mechanism_filter').map((w) => w.toLowerCase());
   return { beforeTls: policy(t, 'smtp_sasl_security_options', filter), afterTls: policy(t, 'smtp_sasl_tls_security_options', filter) };
