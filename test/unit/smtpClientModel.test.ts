@@ -1,6 +1,8 @@
 // The smtp client model on in-memory instances: per next hop the transport, TLS, mechanisms and the
 // sasl_passwd line that answers, read as hover shows it. Each case is a tree and the hops it yields.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parseText } from '../../server/src/service/analyze';
 import { buildInstance } from '../../server/src/service/instance/instance';
@@ -11,6 +13,7 @@ import { describeHop } from '../../server/src/service/smtpClient/describe';
 import { clientModelOf } from '../../server/src/service/smtpClient/ofInstance';
 import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 import { detectLanguage } from '../../server/src/service/languages';
+import { completionItems } from '../../server/src/service/features';
 import { withCursor } from '../helpers/cursor';
 
 type Tree = Record<string, string>;
@@ -113,4 +116,24 @@ describe('smtp client model: hover', () => {
       if (c.not) assert.ok(!text.includes(c.not), text);
     });
   }
+});
+
+describe('smtp client model: sasl_passwd completion', () => {
+  test('offers each next hop once, as written, from relayhost and the transports', () => {
+    const main = parseFile('file:///etc/postfix/main.cf', 'postfix-main', 'relayhost = [smtp.example.com]:587\nrelay_transport = relay:[relay.example.net]:2525\n');
+    const { text, offset } = withCursor('|');
+    const passwd = parseFile('file:///etc/postfix/sasl_passwd', 'postfix-sasl-passwd', text);
+    const items = completionItems(fileTypes['postfix-sasl-passwd'].features.complete!(passwd, offset, [main]));
+    assert.deepEqual(items.map((i) => i.label), ['[smtp.example.com]:587', '[relay.example.net]:2525']);
+  });
+});
+
+test('examples/README.md lists the next hops of examples/ as the model answers them', () => {
+  const examples = join(__dirname, '..', '..', 'examples');
+  const heading = '## The smtp client, per next hop';
+  const readme = readFileSync(join(examples, 'README.md'), 'utf8');
+  assert.ok(readme.includes(heading), `examples/README.md has no "${heading}"`);
+  const listed = readme.slice(readme.indexOf(heading)).split(/\r?\n/).filter((l) => l.startsWith('- ') && l.includes(' → '));
+  const tree = Object.fromEntries(['main.cf', 'master.cf', 'sasl_passwd'].map((f) => [f, readFileSync(join(examples, f), 'utf8')]));
+  assert.deepEqual(listed, hops(tree).map((h) => `- ${h}`));
 });

@@ -1,8 +1,8 @@
-// Hover, outline and folding for sasl_passwd. The keys are destinations; completion offers the
-// relayhost of main.cf as written, since that is the key Postfix looks up.
+// Hover, outline and folding for sasl_passwd. The keys are destinations; completion offers the next
+// hops of the smtp client model as written (relayhost, transports), the keys Postfix looks up.
 import { CompletionItemKind, type CompletionItem, type DocumentSymbol, type FoldingRange, type Hover } from 'vscode-languageserver-types';
-import { isMainCfFile, type ParsedFile } from '../documents';
-import { effectiveValue } from '../mainCf/expand';
+import type { ParsedFile } from '../documents';
+import { clientModelOfFiles } from '../smtpClient/ofInstance';
 import { commentFolding, hoverAt, inside, propertySymbol, wordItems } from '../featureHelpers';
 import type { PasswdKeyKind } from './parse';
 import type { SaslPasswdFile } from './saslPasswdFile';
@@ -28,10 +28,8 @@ export function completeSaslPasswd(file: SaslPasswdFile, offset: number, instanc
   const lineStart = file.lines.lineStarts[line];
   const before = file.text.slice(lineStart, offset);
   if (/\s/.test(before) || before.startsWith('#')) return [];
-  const main = instance.find(isMainCfFile);
-  const relayhost = main ? effectiveValue(main.main, 'relayhost') : undefined;
-  const hops = (relayhost ?? '').split(/[\s,]+/).filter(Boolean);
-  const items = hops.map((h) => ({ name: h, doc: 'The `relayhost` of main.cf, as written: the key Postfix looks up.' }));
+  const hops = clientModelOfFiles([file, ...instance.filter((f) => f.uri !== file.uri)]).hops.filter((h) => !h.destination.opaque);
+  const items = [...new Map(hops.map((h) => [h.destination.written, h])).values()].map((h) => ({ name: h.destination.written, doc: `The next hop of ${h.source.parameter} in main.cf, as written: the key Postfix looks up.` }));
   return wordItems(file.lines, { start: lineStart, end: offset }, items, CompletionItemKind.Value, '\t');
 }
 

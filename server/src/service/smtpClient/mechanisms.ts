@@ -1,9 +1,9 @@
 // Which SASL mechanisms the client may choose, before TLS (smtp_sasl_security_options) and inside TLS
-// (smtp_sasl_tls_security_options), after smtp_sasl_mechanism_filter. The security words exclude
-// mechanisms by their properties; those are the mechanisms' own, so Dovecot's table of them serves.
+// (smtp_sasl_tls_security_options), after smtp_sasl_mechanism_filter. The client is Cyrus SASL: a
+// mechanism stays when its plugin has every property the options ask for.
 import { saslMechanisms } from '../data/cyrusOptions';
-import { lookupDovecotMechanism } from '../data/dovecotSettings';
 import type { Origin } from '../instance/services';
+import { cyrusMechanismProperties, requiredProperties } from '../smtpd/mechanisms/properties';
 import { origin, words, type ClientTransport } from './transports';
 
 export interface MechanismPolicy {
@@ -16,17 +16,16 @@ export interface MechanismPolicy {
 }
 
 function allowedBy(options: readonly string[], filter: readonly string[]): string[] {
-  const has = (o: string) => options.includes(o);
+  const required = requiredProperties(options);
   // A filter word with a table (type:name) cannot be read here: it lets every name through.
   const filtered = filter.length > 0 && !filter.some((w) => w.includes(':') || w.startsWith('$'));
   return saslMechanisms
     .map((m) => m.name)
     .filter((name) => {
       if (filtered && !filter.includes(name.toLowerCase())) return false;
-      const info = lookupDovecotMechanism(name);
-      const anonymous = name === 'ANONYMOUS';
-      const plaintext = name === 'PLAIN' || name === 'LOGIN';
-      return !((has('noplaintext') && plaintext) || (has('noanonymous') && anonymous) || (has('nodictionary') && info?.dictionary) || (has('noactive') && info?.active) || (has('mutual_auth') && !info?.mutualAuth));
+      // A mechanism without a Cyrus plugin of its own here (XOAUTH2 ...) is not judged.
+      const has = cyrusMechanismProperties(name);
+      return !has || required.every((p) => has.includes(p));
     });
 }
 
