@@ -15,6 +15,8 @@ import { parseText } from '../../server/src/service/analyze';
 import { buildInstance, type Instance } from '../../server/src/service/instance/instance';
 import { locateLayouts } from '../../server/src/service/instance/locate';
 import { memoryReader } from '../../server/src/service/instance/reader';
+import { checkInstance } from '../../server/src/service/instance/check';
+import { ruleOf, type RuleCode, type Severity } from '../../server/src/service/rules';
 import { defaultSettings } from '../../server/src/service/settings';
 import { passesStartupCheck } from '../../server/src/service/smtpd/restrictions/startupCheck';
 import { restrictionVerdicts, type Outcome } from '../../server/src/service/smtpd/restrictions/verdicts';
@@ -29,25 +31,30 @@ interface Fixture {
   expect?: [Seen, Seen, Seen];
   /** An -o override the model does not apply to defaults (compatibility_level): the model reads it from main.cf. */
   levelForModel?: string;
+  /** The finding we raise on the fixture's line (at the rule's default severity unless `severity`); none means quiet. */
+  code?: RuleCode;
+  severity?: Severity;
 }
 
 const MAPS = 'smtpd_sender_login_maps=inline:{user@example.com=user}';
 const fixtures: Fixture[] = [
   { name: 'usual', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,reject_unauth_destination'], expect: ['rejected', 'relayed', 'relayed'] },
-  { name: 'reject-first', overrides: ['smtpd_relay_restrictions=reject_unauth_destination,permit_sasl_authenticated'], expect: ['rejected', 'rejected', 'rejected'] },
-  { name: 'both-lists', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,reject_unauth_destination', 'smtpd_recipient_restrictions=permit_mynetworks,reject'], expect: ['rejected', 'rejected', 'rejected'] },
-  { name: 'mismatch-no-maps', overrides: ['smtpd_sender_restrictions=reject_sender_login_mismatch'], expect: ['deferred', 'rejected', 'rejected'] },
-  { name: 'auth-mismatch-no-maps', overrides: ['smtpd_sender_restrictions=reject_authenticated_sender_login_mismatch'], expect: ['deferred', 'rejected', 'rejected'] },
-  { name: 'known-no-maps', overrides: ['smtpd_sender_restrictions=reject_known_sender_login_mismatch'], expect: ['deferred', 'relayed', 'relayed'] },
+  { name: 'reject-first', overrides: ['smtpd_relay_restrictions=reject_unauth_destination,permit_sasl_authenticated'], expect: ['rejected', 'rejected', 'rejected'], code: 'sasl-users-rejected' },
+  { name: 'both-lists', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,reject_unauth_destination', 'smtpd_recipient_restrictions=permit_mynetworks,reject'], expect: ['rejected', 'rejected', 'rejected'], code: 'sasl-users-rejected' },
+  { name: 'mismatch-no-maps', overrides: ['smtpd_sender_restrictions=reject_sender_login_mismatch'], expect: ['deferred', 'rejected', 'rejected'], code: 'sasl-login-mismatch-without-maps' },
+  { name: 'auth-mismatch-no-maps', overrides: ['smtpd_sender_restrictions=reject_authenticated_sender_login_mismatch'], expect: ['deferred', 'rejected', 'rejected'], code: 'sasl-login-mismatch-without-maps' },
+  { name: 'known-no-maps', overrides: ['smtpd_sender_restrictions=reject_known_sender_login_mismatch'], expect: ['deferred', 'relayed', 'relayed'], code: 'sasl-login-mismatch-without-maps', severity: 'warning' },
   { name: 'mismatch-maps', overrides: [MAPS, 'smtpd_sender_restrictions=reject_sender_login_mismatch'], expect: ['deferred', 'relayed', 'rejected'] },
-  { name: 'mismatch-skipped', overrides: [MAPS, 'smtpd_sender_restrictions=permit_sasl_authenticated,reject_sender_login_mismatch'], expect: ['deferred', 'relayed', 'relayed'] },
-  { name: 'world', overrides: ['mynetworks=0.0.0.0/0'], expect: ['relayed', 'relayed', 'relayed'] },
+  { name: 'mismatch-skipped', overrides: [MAPS, 'smtpd_sender_restrictions=permit_sasl_authenticated,reject_sender_login_mismatch'], expect: ['deferred', 'relayed', 'relayed'], code: 'sasl-login-check-skipped' },
+  { name: 'world', overrides: ['mynetworks=0.0.0.0/0'], expect: ['relayed', 'relayed', 'relayed'], code: 'mynetworks-covers-world' },
   { name: 'no-auth-offered', overrides: ['smtpd_sasl_exceptions_networks=0.0.0.0/0'], expect: ['deferred', 'no AUTH', 'no AUTH'] },
   { name: 'class', overrides: ['smtpd_restriction_classes=blocker', 'blocker=reject_unauth_destination', 'smtpd_relay_restrictions=permit_sasl_authenticated,blocker'], expect: ['rejected', 'relayed', 'relayed'] },
+  // A permit inside a class passes the start-up check, and lets everyone relay.
+  { name: 'class-permit', overrides: ['smtpd_restriction_classes=everyone', 'everyone=permit', 'smtpd_relay_restrictions=everyone,reject_unauth_destination'], expect: ['relayed', 'relayed', 'relayed'], code: 'open-relay' },
   // smtpd's start-up check counts only reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit.
-  { name: 'table-only', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,check_recipient_access,texthash:ACCESS'] },
-  { name: 'permit-first', overrides: ['smtpd_relay_restrictions=permit,reject_unauth_destination'] },
-  { name: 'warn-only', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,warn_if_reject,reject_unauth_destination'] },
+  { name: 'table-only', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,check_recipient_access,texthash:ACCESS'], code: 'relay-restrictions-unsafe' },
+  { name: 'permit-first', overrides: ['smtpd_relay_restrictions=permit,reject_unauth_destination'], code: 'relay-restrictions-unsafe' },
+  { name: 'warn-only', overrides: ['smtpd_relay_restrictions=permit_sasl_authenticated,warn_if_reject,reject_unauth_destination'], code: 'relay-restrictions-unsafe' },
   { name: 'level-0-defaults', overrides: ['compatibility_level=0'], levelForModel: '0' },
 ];
 
@@ -176,6 +183,14 @@ describe('real Postfix agrees with the restriction model', { skip }, () => {
     if (dir) spawnSync('postfix', ['-c', join(dir, 'etc'), 'stop'], { encoding: 'utf8' });
   });
 
+  const OURS: readonly string[] = ['relay-restrictions-unsafe', 'open-relay', 'mynetworks-covers-world', 'sasl-users-rejected', 'sasl-users-may-be-rejected', 'sasl-login-check-skipped', 'sasl-login-mismatch-without-maps'];
+  /** Our findings of these codes on the fixture's master.cf line, as `code:severity`. */
+  const findingsOn = (i: number) =>
+    checkInstance(instance, defaultSettings)
+      .filter((r) => r.path.endsWith('master.cf'))
+      .flatMap((r) => r.findings.filter((x) => OURS.includes(x.code) && r.file.lines.positionAt(x.span.start).line === i).map((x) => `${x.code}:${x.severity}`));
+  const expectedFindings = (f: Fixture) => (f.code ? [`${f.code}:${f.severity ?? ruleOf(f.code).defaultSeverity}`] : []);
+
   for (const [i, f] of fixtures.entries()) {
     if (f.expect) {
       it(`${f.name}: smtpd answers ${f.expect.join(' / ')}, and so does the model`, () => {
@@ -186,6 +201,7 @@ describe('real Postfix agrees with the restriction model', { skip }, () => {
         const byClass = ['internet', 'authenticated', 'foreign-sender'].map((c) => model.find((v) => v.client === c)!);
         assert.deepEqual(byClass.map((v) => (v.absent ? 'no AUTH' : asModel[v.outcome])), f.expect, `model: ${JSON.stringify(byClass.map((v) => [v.outcome, v.decidedBy?.item.text, v.absent]))}`);
         assert.equal(passesStartupCheck(instance, instance.services[i]), true);
+        assert.deepEqual(findingsOn(i), expectedFindings(f));
       });
     } else {
       it(`${f.name}: smtpd dies at its start-up check, and the model says so`, () => {
@@ -193,6 +209,8 @@ describe('real Postfix agrees with the restriction model', { skip }, () => {
         assert.ok(fatal.some((l) => /specify at least one working instance of: reject_unauth_destination/.test(l)), `log of ${f.name}: ${fatal.join(' | ') || '(nothing)'}`);
         const model = f.levelForModel ? instanceOf(main.replace(/^compatibility_level = .*$/m, `compatibility_level = ${f.levelForModel}`), master.replaceAll('127.0.0.1:', '')) : instance;
         assert.equal(passesStartupCheck(model, model.services[i]), false);
+        // Defaults alone are not judged (a main.cf without them is more often a fragment): no finding there.
+        assert.deepEqual(findingsOn(i), expectedFindings(f));
       });
     }
   }

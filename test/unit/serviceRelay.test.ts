@@ -15,7 +15,10 @@ const smtpd = 'submission inet n - n - - smtpd';
 describe('relay safety per master.cf service', () => {
   const cases: Array<[string, string, string | undefined, string[]]> = [
     ['a relay list without a relay check', `${smtpd} -o smtpd_relay_restrictions=permit_mynetworks`, '', ['relay-restrictions-unsafe']],
-    ['a bare permit first', `${smtpd} -o smtpd_relay_restrictions=permit,reject_unauth_destination`, '', ['open-relay']],
+    // smtpd's start-up check stops at the permit: the reject_unauth_destination after it does not count.
+    ['a bare permit first', `${smtpd} -o smtpd_relay_restrictions=permit,reject_unauth_destination`, '', ['relay-restrictions-unsafe']],
+    ['a lookup table does not count as a relay check', `${smtpd} -o smtpd_relay_restrictions=permit_sasl_authenticated,check_recipient_access,hash:/etc/postfix/ok`, '', ['relay-restrictions-unsafe']],
+    ['a permit hidden in a restriction class passes the start-up check and relays for everyone', `${smtpd} -o smtpd_relay_restrictions=everyone,reject_unauth_destination`, 'smtpd_restriction_classes = everyone\neveryone = permit\n', []],
     ['the usual submission list', `${smtpd} -o smtpd_relay_restrictions=permit_sasl_authenticated,reject`, '', []],
     ['main.cf recipient list still blocks', `${smtpd} -o smtpd_relay_restrictions=permit_mynetworks`, 'smtpd_recipient_restrictions = reject_unauth_destination\n', []],
     ['a reference expanded through main.cf', `${smtpd} -o smtpd_relay_restrictions=$mua_relay`, 'mua_relay = permit_mynetworks\n', ['relay-restrictions-unsafe']],

@@ -191,14 +191,34 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: 'alias_maps = hash:/etc/aliases\n' },
   },
   'relay-restrictions-unsafe': {
-    why: 'smtpd refuses to start when neither smtpd_relay_restrictions nor smtpd_recipient_restrictions ends relaying for strangers (with reject_unauth_destination, defer_unauth_destination or reject): Postfix will not run as an open relay by accident.',
-    bad: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated\n' },
-    good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+    why: 'At start smtpd looks through smtpd_relay_restrictions and smtpd_recipient_restrictions (and the restriction classes they name) for reject_unauth_destination, defer_unauth_destination, reject, defer or defer_if_permit before the first `permit`. Without one it stops with a fatal error, so that Postfix never runs as an open relay by accident. A lookup table, a policy server or `warn_if_reject reject_unauth_destination` does not count, whatever it would answer.',
+    bad: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, check_recipient_access hash:/etc/postfix/relay_ok\n' },
+    good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, check_recipient_access hash:/etc/postfix/relay_ok, reject_unauth_destination\n' },
   },
   'open-relay': {
-    why: 'A `permit` before the relay check lets every client send mail anywhere: spammers find such servers within hours, and the server lands on block lists.',
-    bad: { [MAIN]: 'smtpd_relay_restrictions = permit, reject_unauth_destination\n' },
+    why: 'When every list lets an unknown client through, anyone can send mail anywhere through the server: spammers find such servers within hours, and the server lands on block lists. smtpd\'s start-up check cannot see it when the permit hides in a restriction class.',
+    bad: { [MAIN]: 'smtpd_restriction_classes = everyone\neveryone = permit\nsmtpd_relay_restrictions = everyone, reject_unauth_destination\n' },
     good: { [MAIN]: 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+  },
+  'mynetworks-covers-world': {
+    why: 'permit_mynetworks accepts every client whose address is in mynetworks. A pattern with prefix length 0 (0.0.0.0/0, ::/0) holds every address there is, so every client on the Internet may relay.',
+    bad: { [MAIN]: 'mynetworks = 127.0.0.0/8, 0.0.0.0/0\nsmtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+    good: { [MAIN]: 'mynetworks = 127.0.0.0/8, [::1]/128\nsmtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+  },
+  'sasl-users-rejected': {
+    why: 'smtpd stops at the first restriction that decides, and runs every list (client, HELO, sender, relay, recipient) until one rejects. A reject_unauth_destination (or reject) that comes before permit_sasl_authenticated answers logged-in users "Relay access denied": they authenticate, and still cannot send to other domains.',
+    bad: { [MAIN]: SERVER + 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit_sasl_authenticated\n' },
+    good: { [MAIN]: SERVER + 'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n' },
+  },
+  'sasl-users-may-be-rejected': {
+    why: 'DNS block lists, reverse-DNS and HELO checks judge the network a client connects from. Users who log in from home, hotel or mobile networks are often on such lists or have no reverse name; placed before permit_sasl_authenticated, the check refuses them although they logged in.',
+    bad: { [MAIN]: SERVER + 'smtpd_recipient_restrictions = reject_rbl_client zen.spamhaus.org, permit_sasl_authenticated, reject_unauth_destination\n' },
+    good: { [MAIN]: SERVER + 'smtpd_recipient_restrictions = permit_sasl_authenticated, reject_rbl_client zen.spamhaus.org, reject_unauth_destination\n' },
+  },
+  'sasl-login-check-skipped': {
+    why: 'permit_sasl_authenticated ends the list for a logged-in user. A reject_sender_login_mismatch after it is never reached for the users it is meant to check, so any of them may send with any sender address.',
+    bad: { [MAIN]: SERVER + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = permit_sasl_authenticated, reject_sender_login_mismatch\n' },
+    good: { [MAIN]: SERVER + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = reject_sender_login_mismatch, permit_sasl_authenticated\n' },
   },
   // Cyrus SASL application file
   'cyrus-syntax': {
@@ -449,7 +469,7 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     good: { [MAIN]: SERVER + 'smtpd_sender_login_maps = hash:/etc/postfix/senders\nsmtpd_sender_restrictions = reject_authenticated_sender_login_mismatch\n' },
   },
   'sasl-login-mismatch-without-maps': {
-    why: 'The restriction compares the sender with smtpd_sender_login_maps; without the table it has nothing to compare with and protects nothing.',
+    why: 'reject_sender_login_mismatch (and reject_authenticated_sender_login_mismatch) accept a logged-in user only when smtpd_sender_login_maps names the user as an owner of the sender address. With no table, no one owns any address, so smtpd answers every authenticated sender 553 "Sender address rejected: not owned by user". The known_ and unauthenticated_ variants let unowned addresses pass, so without the table they check nothing.',
     bad: { [MAIN]: SERVER + 'smtpd_sender_restrictions = reject_sender_login_mismatch\n' },
     good: { [MAIN]: SERVER + 'smtpd_sender_restrictions = reject_sender_login_mismatch\nsmtpd_sender_login_maps = hash:/etc/postfix/senders\n' },
   },

@@ -19,6 +19,7 @@ const DOVECOT = 'test/oracle/dovecotVerdicts.test.ts#';
 /** A real Postfix smtp client delivering to test relays, case by case. */
 const RELAYS = 'test/relays/cases.ts#';
 const MECHS = 'test/oracle/smtpdMechanisms.test.ts#';
+const RESTRICT = 'test/oracle/restrictionVerdicts.test.ts#';
 const MASTER_FORMAT = 'master(5)';
 const MAIN_FORMAT = 'postconf(5) (file format)';
 const CYRUS_OPTIONS = 'https://www.cyrusimap.org/sasl/sasl/options.html';
@@ -51,8 +52,12 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'deprecated-restriction': { documented: 'postconf(5) (reject_maps_rbl, check_relay_domains: removed)' },
   'restriction-missing-argument': { daemon: FATAL + 'access-no-table' },
   'unknown-map-type': { daemon: FATAL + 'map-no-type' },
-  'relay-restrictions-unsafe': { daemon: FATAL + 'relay' },
-  'open-relay': { documented: 'postconf(5) smtpd_relay_restrictions' },
+  'relay-restrictions-unsafe': { daemon: RESTRICT + 'table-only' },
+  'open-relay': { daemon: RESTRICT + 'class-permit' },
+  'mynetworks-covers-world': { daemon: RESTRICT + 'world' },
+  'sasl-users-rejected': { daemon: RESTRICT + 'reject-first' },
+  'sasl-users-may-be-rejected': { documented: 'postconf(5) reject_rbl_client' },
+  'sasl-login-check-skipped': { daemon: RESTRICT + 'mismatch-skipped' },
   'cyrus-syntax': { documented: CYRUS_OPTIONS },
   'cyrus-unknown-option': { documented: CYRUS_OPTIONS },
   'cyrus-duplicate-option': { documented: CYRUS_OPTIONS },
@@ -105,7 +110,7 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'sasl-passwd-sender-key-ignored': { daemon: RELAYS + 'senderoff' },
   'sasl-passwd-comment-in-password': { daemon: RELAYS + 'hashcomment' },
   'sasl-sender-login-maps-unused': { documented: 'postconf(5) smtpd_sender_login_maps' },
-  'sasl-login-mismatch-without-maps': { documented: 'postconf(5) reject_sender_login_mismatch' },
+  'sasl-login-mismatch-without-maps': { daemon: RESTRICT + 'mismatch-no-maps' },
   'sasl-broken-clients': { documented: 'postconf(5) broken_sasl_auth_clients' },
   'sasl-realm-breaks-saslauthd': { documented: 'saslauthd(8) -r' },
   'sasl-realm-sasldb': { documented: 'postconf(5) smtpd_sasl_local_domain' },

@@ -52,12 +52,19 @@ export function consistencyCandidates(services: readonly SmtpdService[], instanc
       const origin = s.origin(name);
       if (!origin.file || !origin.value || origin.template) continue;
       for (const item of origin.value.items.filter((i) => MISMATCH.test(i.text))) {
+        // smtpd_check.c: a logged-in sender passes only when the table names its login as an owner; the
+        // known_ and unauthenticated_ checks let an address without owner pass; without AUTH all are ignored.
+        const refusesAll = s.yes('smtpd_sasl_auth_enable') && /^reject_(authenticated_)?sender_login_mismatch$/.test(item.text);
         out.push({
           code: 'sasl-login-mismatch-without-maps',
           file: origin.file,
           span: item.span,
           label: s.label,
-          message: (labels) => `${item.text} compares the sender with the owners listed in smtpd_sender_login_maps, but ${listLabels(labels)} ${labels.length === 1 ? 'has' : 'have'} none: the check does nothing. Set smtpd_sender_login_maps.`,
+          ...(refusesAll ? {} : { severity: 'warning' as const }),
+          message: (labels) =>
+            refusesAll
+              ? `${item.text} accepts a logged-in user only for sender addresses that smtpd_sender_login_maps says the user owns, and ${listLabels(labels)} ${labels.length === 1 ? 'has' : 'have'} no such table: every authenticated sender is refused with 553 "not owned by user". Set smtpd_sender_login_maps.`
+              : `${item.text} compares the sender with the owners listed in smtpd_sender_login_maps, but ${listLabels(labels)} ${labels.length === 1 ? 'has' : 'have'} none: the check does nothing. Set smtpd_sender_login_maps.`,
         });
       }
     }

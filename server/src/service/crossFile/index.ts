@@ -12,9 +12,9 @@ import { dovecotCrossFindings } from './dovecotRules';
 import { passwdFileFindings } from './passwdFileRules';
 import { passwdKeyFindings } from './passwdRules';
 import { placeOn, type PlacedFinding } from './placed';
+import { restrictionFindings } from './restrictionRules';
 import { saslauthdSocketFindings } from './saslauthdSocket';
 import { serverCandidates } from './serverRules';
-import { checkServiceRelay } from './serviceRelay';
 import { clientModelOf } from '../smtpClient/ofInstance';
 
 export type CrossFileRule = (instance: Instance) => PlacedFinding[];
@@ -36,7 +36,7 @@ const passwordMaps: CrossFileRule = (instance) => {
   return out;
 };
 
-export const crossFileRules: readonly CrossFileRule[] = [smtpdSasl, smtpClient, saslauthdSocketFindings, passwordMaps, oauthFindings, dovecotCrossFindings, checkServiceRelay];
+export const crossFileRules: readonly CrossFileRule[] = [smtpdSasl, smtpClient, saslauthdSocketFindings, passwordMaps, oauthFindings, dovecotCrossFindings, restrictionFindings];
 
 /** One run of every rule, grouped by the file each finding lands on. */
 export function crossFileFindings(instance: Instance): Map<ParsedFile, Finding[]> {

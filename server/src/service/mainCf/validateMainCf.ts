@@ -4,7 +4,6 @@ import { allParameters, lookupParameter, lookupServiceFamily } from '../data/cat
 import type { Finding } from '../findings';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
 import { Suggester } from '../suggest';
-import { checkRelaySafety } from './checkRelaySafety';
 import { mapTypeNames } from './checkMapItem';
 import { restrictionNames } from './checkRestrictions';
 import { checkParameterValue } from './checkValue';
@@ -75,7 +74,6 @@ export function validateMainCf(doc: MainCfDocument, instance: MasterContext): Fi
     if (info) for (const a of checkable) findings.push(...checkParameterValue(info, a.value, { restrictionClasses, suggest }));
     else if (restrictionClasses.has(name)) findings.push(...checkParameterValue(classInfo(name), last.value, { restrictionClasses, suggest }));
   }
-  findings.push(...checkRelaySafety(doc, restrictionClasses));
   if (doc.templateLines.length || doc.assignments.some((a) => a.template || a.value.hasTemplate)) {
     findings.push({ code: 'template-file', span: { start: 0, end: 0 }, message: 'This file holds template syntax (Jinja, ERB or installer placeholders). Template parts are skipped; the rest is checked.' });
   }

@@ -20,6 +20,8 @@ export interface ClientFacts {
   hasSender: boolean;
   saslEnabled: boolean;
   loginMaps: boolean;
+  /** AUTH is offered only inside TLS, so a logged-in client never has a plaintext session. */
+  tlsBeforeAuth: boolean;
 }
 
 /** Why a step is uncertain: a table or policy server, the client's DNS or HELO, or the mail's addresses. */
@@ -107,7 +109,7 @@ function stepsOf(item: ListItem, next: ListItem | undefined, ctx: EvaluationCont
   const skipArgument = argument !== undefined && argument !== 'none' && next !== undefined;
   if (!behaviour) {
     // A bare type:table is a check_<list>_access; any other word makes smtpd answer 451 "server configuration error".
-    if (name.includes(':')) return { mays: both(item, 'table') };
+    if (name.includes(':')) return tableSteps(item, name);
     return { decided: { action: 'defer', item } };
   }
   switch (behaviour.kind) {
@@ -126,17 +128,30 @@ function stepsOf(item: ListItem, next: ListItem | undefined, ctx: EvaluationCont
     case 'unauth-destination':
       return facts.hasRecipient ? { decided: { action: behaviour.action, item } } : {};
     case 'table':
+      return next ? { ...tableSteps(item, next.text), skipArgument } : {};
     case 'policy':
       return { mays: both(item, 'table'), skipArgument };
     case 'may-permit':
       return { mays: [{ action: 'permit', item, doubt: 'client' }], skipArgument };
     case 'client-check':
+      if (name.toLowerCase() === 'reject_plaintext_session' && facts.authenticated && facts.tlsBeforeAuth) return {};
       return { mays: [{ action: 'reject', item, doubt: 'client' }], skipArgument };
     case 'address-check':
       return facts.hasSender ? { mays: [{ action: 'reject', item, doubt: 'address' }], skipArgument } : { skipArgument };
     case 'login-mismatch':
       return loginMismatch(behaviour.checks, item, facts);
   }
+}
+
+/** An access table answers the same for every key only when it is static:ACTION; any other may answer anything. */
+function tableSteps(item: ListItem, table: string): ItemSteps {
+  const action = /^static:\{?\s*([^\s}]+)/i.exec(table)?.[1].toUpperCase();
+  if (!action) return { mays: both(item, 'table') };
+  if (action === 'OK' || action === 'PERMIT') return { decided: { action: 'permit', item } };
+  if (action === 'REJECT') return { decided: { action: 'reject', item } };
+  if (action === 'DEFER' || action === 'DEFER_IF_PERMIT') return { decided: { action: 'defer', item } };
+  if (action === 'DUNNO') return {};
+  return { mays: both(item, 'table') };
 }
 
 /**

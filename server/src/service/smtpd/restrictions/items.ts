@@ -1,6 +1,7 @@
 // The words of one restriction list of a service, each with the place it is written: main.cf's line,
 // the master.cf -o override, or no place for Postfix's default. A `$name` inside an item is expanded
 // through main.cf and its words keep the item's place; what cannot be expanded stays "unknown".
+import { lookupParameter } from '../../data/catalogue';
 import type { ParsedFile } from '../../documents';
 import { expandValue } from '../../mainCf/expand';
 import type { SmtpdService } from '../../instance/services';
@@ -20,7 +21,12 @@ export interface ListItem {
 
 export function listItems(service: SmtpdService, main: MainCfDocument | undefined, name: string): ListItem[] {
   const origin = service.origin(name);
-  if (!origin.file || !origin.value) return splitWords(service.get(name)).map((text) => ({ text, list: name }));
+  if (!origin.file || !origin.value) {
+    // Without main.cf a default that depends on compatibility_level cannot be known.
+    const fallback = lookupParameter(name)?.default ?? '';
+    if (!main && fallback.includes('$')) return [{ text: fallback, list: name, unknown: true }];
+    return splitWords(service.get(name)).map((text) => ({ text, list: name }));
+  }
   const out: ListItem[] = [];
   for (const item of origin.value.items) {
     const at = { list: name, file: origin.file, span: item.span };

@@ -3,7 +3,7 @@
 // with smtpd_delay_reject = no, else all at RCPT TO), then smtpd_relay_restrictions and
 // smtpd_recipient_restrictions, both of which must pass. Rules and hover ask this model.
 import type { Instance } from '../../instance/instance';
-import { splitWords, type SmtpdService } from '../../instance/services';
+import { splitWords, tlsOnlyAuth, type SmtpdService } from '../../instance/services';
 import { evaluateList, type ClientFacts, type Step, type Tri } from './evaluate';
 import { listItems, type ListItem } from './items';
 import { mynetworksOf, networkList, type NetworkList } from './networks';
@@ -36,8 +36,10 @@ export interface ClassVerdict {
   mayReject: StagedStep[];
   /** Steps in the deciding list, before the decision, that may accept the mail first. */
   unless: StagedStep[];
-  /** For "relayed": the permit of each relay-control list that let it through. */
+  /** The permit of each relay-control list that let it through. */
   permittedBy: StagedStep[];
+  /** The permit that ended each list, in order (client, HELO and sender lists too). */
+  permits: StagedStep[];
 }
 
 export interface ServiceVerdicts {
@@ -68,7 +70,7 @@ function absence(client: ClientClass, service: SmtpdService): string | undefined
   if (client !== 'authenticated' && client !== 'foreign-sender') return undefined;
   if (!service.yes('smtpd_sasl_auth_enable')) return 'AUTH is off (smtpd_sasl_auth_enable)';
   const exceptions = networkList(splitWords(service.get('smtpd_sasl_exceptions_networks')));
-  if (exceptions.world) return `smtpd_sasl_exceptions_networks holds ${exceptions.world}: AUTH is offered to no client`;
+  if (exceptions.world) return `smtpd_sasl_exceptions_networks holds ${exceptions.world}: AUTH is announced to no client`;
   return undefined;
 }
 
@@ -86,7 +88,7 @@ export function restrictionVerdicts(instance: Instance, service: SmtpdService): 
   const mynetworks = mynetworksOf(service);
   const verdicts = CLIENT_CLASSES.map((client): ClassVerdict => {
     const absent = absence(client, service);
-    if (absent) return { client, absent, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [] };
+    if (absent) return { client, absent, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [], permits: [] };
     return judgeClass(client, service, order, mynetworks, (facts) => (items) => evaluateList(items, { facts, classItems }), itemsOf);
   });
   return { service, lists: order.map((o) => o.list), mynetworks, classes: verdicts };
@@ -97,7 +99,7 @@ type Evaluator = (facts: ClientFacts) => (items: readonly ListItem[]) => ReturnT
 function judgeClass(client: ClientClass, service: SmtpdService, order: ReturnType<typeof listOrder>, mynetworks: NetworkList, evaluator: Evaluator, itemsOf: (name: string) => ListItem[]): ClassVerdict {
   const loggedIn = client === 'authenticated' || client === 'foreign-sender';
   const inMynetworks: Tri = client === 'mynetworks' || mynetworks.world ? 'yes' : 'no';
-  const verdict: ClassVerdict = { client, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [] };
+  const verdict: ClassVerdict = { client, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [], permits: [] };
   let deferIfPermit: StagedStep | undefined;
   for (const { list, stage } of order) {
     const afterMail = stage === 'MAIL FROM' || stage === 'RCPT TO';
@@ -109,6 +111,7 @@ function judgeClass(client: ClientClass, service: SmtpdService, order: ReturnTyp
       hasSender: afterMail,
       saslEnabled: service.yes('smtpd_sasl_auth_enable'),
       loginMaps: service.get('smtpd_sender_login_maps').trim() !== '',
+      tlsBeforeAuth: tlsOnlyAuth(service),
     };
     const result = evaluator(facts)(itemsOf(list));
     const staged = (s: Step): StagedStep => ({ ...s, stage });
@@ -122,6 +125,7 @@ function judgeClass(client: ClientClass, service: SmtpdService, order: ReturnTyp
       return verdict;
     }
     verdict.mayReject.push(...result.mays.filter((m) => m.action !== 'permit').map(staged));
+    if (decided) verdict.permits.push(staged(decided));
     if (decided && RELAY_CONTROL.includes(list)) verdict.permittedBy.push(staged(decided));
   }
   // smtpd turns the acceptance into a deferral when a defer_if_permit was reached on the way.
