@@ -17,6 +17,7 @@ import { toDiagnostic } from './service/toLsp';
 import { InstanceHost, type CheckedInstance } from './instanceHost';
 import { resolvedFileHover } from './service/instance/hover';
 import { serviceHover } from './service/smtpd/serviceHover';
+import { restrictionHover } from './service/smtpd/restrictions/hover';
 import type { Instance } from './service/instance/instance';
 
 // A request cancelled while it still waits in the queue (behind a long check) is answered with the
@@ -59,9 +60,9 @@ function instanceFiles(doc: TextDocument): ParsedFile[] {
   return host.instancesOf(doc.uri).flatMap((c) => [...c.instance.files]);
 }
 
-/** Adds to a hover what the instance model says there: a service's AUTH and verdicts, the files a parameter resolved to. */
+/** Adds to a hover what the instance model says there: a service's AUTH and verdicts, the files a parameter resolved to, what a restriction list does. */
 function withResolvedFiles(hover: Hover | null, instance: Instance | undefined, file: ParsedFile, offset: number): Hover | null {
-  const note = instance && [serviceHover(instance, file, offset), resolvedFileHover(instance, file, offset)].filter(Boolean).join('\n\n---\n\n');
+  const note = instance && [serviceHover(instance, file, offset), resolvedFileHover(instance, file, offset), restrictionHover(instance, file, offset)].filter(Boolean).join('\n\n---\n\n');
   if (!note) return hover;
   if (!hover) return { contents: { kind: 'markdown', value: note } };
   const value = typeof hover.contents === 'object' && 'kind' in hover.contents ? hover.contents.value : '';

@@ -28,7 +28,9 @@ const cases: Array<[string, string[], string[]]> = [
   ['unknown restriction', ['smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destinaton'], ['relay-restrictions-unsafe@1', 'unknown-restriction@1']],
   ['missing table after check_*_access', ['smtpd_client_restrictions = check_client_access'], ['restriction-missing-argument@1']],
   ['unknown map type', ['alias_maps = hsh:/etc/aliases'], ['unknown-map-type@1']],
-  ['open relay', ['smtpd_relay_restrictions = permit, reject_unauth_destination'], ['open-relay@1']],
+  // smtpd's start-up check stops at the permit, so the reject_unauth_destination after it does not count: smtpd dies.
+  ['permit before the relay check', ['smtpd_relay_restrictions = permit, reject_unauth_destination'], ['relay-restrictions-unsafe@1']],
+  ['a permit hidden in a restriction class', ['smtpd_restriction_classes = everyone', 'everyone = permit', 'smtpd_relay_restrictions = everyone, reject_unauth_destination'], ['open-relay@2']],
   ['permit after the relay check is normal', ['smtpd_recipient_restrictions = permit_mynetworks, reject_unauth_destination, permit'], []],
   ['service parameter without master.cf', ['smtp_destination_recipient_limit = 1'], ['service-parameter-unchecked@1']],
   ['template syntax is opaque', ['relayhost = {{ relay_host }}', 'smtpd_sasl_auth_enable = {{ sasl_on }}'], ['template-file@1']],
