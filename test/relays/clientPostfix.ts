@@ -2,7 +2,7 @@
 // in master.cf (its settings as -o overrides, its EHLO name and syslog name set to the case's name),
 // chosen by the recipient's domain through transport_maps, so one start serves the whole table.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
@@ -50,14 +50,12 @@ function run(cmd: string, args: string[], input?: string): void {
 export class ClientPostfix {
   readonly etc: string;
 
+  /** `dir` is made by makePrivatePostfixDir (etc, queue, data and log in it). */
   constructor(readonly dir: string, private readonly cases: readonly ClientSetup[], private readonly password: string) {
     this.etc = join(dir, 'etc');
   }
 
   start(): void {
-    chmodSync(this.dir, 0o755); // Postfix's own user must reach its data folder
-    for (const sub of ['etc', 'queue', 'data', 'log']) mkdirSync(join(this.dir, sub), { recursive: true });
-    chownSync(join(this.dir, 'data'), Number(spawnSync('id', ['-u', 'postfix'], { encoding: 'utf8' }).stdout.trim()), -1);
     const transport = join(this.etc, 'transport');
     writeFileSync(transport, this.cases.map((c) => `${domainOf(c)} ${c.name}:${nextHopOf(c)}`).join('\n') + '\n');
     writeFileSync(join(this.etc, 'main.cf'), [

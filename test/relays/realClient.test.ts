@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import type { RuleCode } from '../../server/src/service/rules';
 import { defaultSettings } from '../../server/src/service/settings';
 import { relayCases, relayMechanisms, relayModes, relayPorts, type RelayCase } from './cases';
+import { makePrivatePostfixDir } from '../helpers/privatePostfix';
 import { caseDir, ClientPostfix, recipientOf } from './clientPostfix';
 import { startRelay, type Relay, type RelaySession } from './relay';
 
@@ -44,7 +44,7 @@ describe('a real Postfix smtp client against test relays', { skip }, () => {
   const findings = new Map<string, JsonFinding[]>();
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-relays-'));
+    dir = makePrivatePostfixDir('postfix-sasl-relays-');
     const tls = selfSignedCertificate(dir);
     relays = await Promise.all(Object.entries(relayPorts).map(([name, port]) => startRelay(port, relayModes[name as keyof typeof relayPorts], tls, relayMechanisms[name as keyof typeof relayPorts])));
     postfix = new ClientPostfix(dir, relayCases, password);
