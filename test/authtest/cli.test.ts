@@ -1,10 +1,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAuthTestCli } from '../../server/src/cli/authTest';
+import { runCli } from './helpers/cliRun';
 import { type AuthTestResult, formatTranscript } from '../../server/src/authtest';
 import { everySecretForm } from './helpers/derived';
 import { base64Forms } from '../../server/src/authtest/redact';
@@ -20,16 +19,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], env: NodeJS.ProcessEnv = {}, stdinText = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runAuthTestCli(argv, { stdout, stderr, stdin: Readable.from([stdinText]), env });
-  return { code, out, err };
-}
+const cli = runCli;
 
 function assertClean(text: string, secret: string): void {
   assert.ok(!text.includes(secret), 'password in output');

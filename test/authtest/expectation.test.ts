@@ -1,42 +1,17 @@
 // --expect-no-auth-before-tls: exit 0 when AUTH is withheld until STARTTLS, 1 when it is listed before,
 // against the real Postfix services and hostile fake ones. No password is read and no AUTH is sent.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runAuthTestCli } from '../../server/src/cli/authTest';
 import type { AuthTestResult } from '../../server/src/authtest';
-import { TestCert, makeCert } from './helpers/certs';
-import { FakeServer, scriptedServer } from './helpers/fakeServer';
+import { certFixture, runCli } from './helpers/cliRun';
+import { scriptedServer } from './helpers/fakeServer';
 import { loadServers } from './helpers/realServers';
 
 const FLAG = '--expect-no-auth-before-tls';
-const dir = mkdtempSync(join(tmpdir(), 'authtest-expect-'));
-const caFile = join(dir, 'ca.pem');
-let cert: TestCert;
-const servers: FakeServer[] = [];
-before(() => {
-  cert = makeCert('localhost', 'DNS:localhost,IP:127.0.0.1');
-  writeFileSync(caFile, cert.cert);
-});
-after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const { cert, caFile, servers } = certFixture('authtest-expect-');
 
-/** Runs the CLI with no password source and a standard input that is not a terminal: a prompt would fail. */
-async function cli(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runAuthTestCli(argv, { stdout, stderr, stdin: Readable.from(['']), env: {} });
-  return { code, out, err };
-}
+/** No password source, and a standard input that is not a terminal: a prompt would fail. */
+const cli = (argv: string[]) => runCli(argv);
 
 async function json(argv: string[]) {
   const r = await cli([...argv, '--format', 'json', '--no-legacy-tls-probe']);
@@ -70,7 +45,7 @@ describe('against the real Postfix', { skip: loadServers().skip }, () => {
 
 describe('against fake servers', () => {
   const serve = async (capsBefore: string[], capsAfter: string[]) => {
-    const s = await scriptedServer({ cert, capsBefore, capsAfter });
+    const s = await scriptedServer({ cert: cert(), capsBefore, capsAfter });
     servers.push(s);
     return s;
   };

@@ -2,11 +2,10 @@
 // aiosmtpd, each with STARTTLS and AUTH PLAIN/LOGIN, started here on 127.0.0.1 ports 30300-30302.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAuthTestCli } from '../../server/src/cli/authTest';
+import { runCli } from './helpers/cliRun';
 import type { AuthTestResult } from '../../server/src/authtest';
 import { base64Forms } from '../../server/src/authtest/redact';
 import { makeCert } from './helpers/certs';
@@ -34,14 +33,10 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The CLI with the password in $PW; standard output and error together. */
 async function cli(argv: string[], password: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (out += d));
-  const code = await runAuthTestCli(argv, { stdout, stderr, stdin: Readable.from(['']), env: { PW: password } });
-  return { code, out };
+  const r = await runCli(argv, { PW: password });
+  return { code: r.code, out: r.out + r.err };
 }
 
 interface Case {

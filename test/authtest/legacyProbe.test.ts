@@ -1,33 +1,17 @@
 // The TLS 1.0/1.1 probe: asked on a second connection beside the main test, or not at all with the flag.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runAuthTest } from '../../server/src/authtest';
-import { runAuthTestCli } from '../../server/src/cli/authTest';
-import { TestCert, makeCert } from './helpers/certs';
-import { FakeServer, scriptedServer } from './helpers/fakeServer';
+import { certFixture, runCli } from './helpers/cliRun';
+import { scriptedServer } from './helpers/fakeServer';
 
 const PASSWORD = 'Probe-Test-Pw-8080';
-const dir = mkdtempSync(join(tmpdir(), 'authtest-probe-'));
-const caFile = join(dir, 'ca.pem');
-let cert: TestCert;
-const servers: FakeServer[] = [];
-before(() => {
-  cert = makeCert('localhost', 'DNS:localhost,IP:127.0.0.1');
-  writeFileSync(caFile, cert.cert);
-});
-after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  rmSync(dir, { recursive: true, force: true });
-});
+const { cert, caFile, servers } = certFixture('authtest-probe-');
 
 /** A STARTTLS server (TLS 1.2+) whose AUTH reply waits, up to `holdMs`, for a second connection to arrive. */
 async function serverHoldingAuth(holdMs: number) {
   const s = await scriptedServer({
-    cert,
+    cert: cert(),
     capsBefore: ['STARTTLS'],
     capsAfter: ['AUTH PLAIN'],
     onAuth: async () => {
@@ -41,7 +25,7 @@ async function serverHoldingAuth(holdMs: number) {
 
 test('the probe runs beside the test: its connection arrives while the first AUTH is still open, and its lines follow the test\'s', async () => {
   const s = await serverHoldingAuth(1500);
-  const r = await runAuthTest({ host: '127.0.0.1', port: s.port, tls: 'starttls', user: 'u', password: PASSWORD, mechanisms: ['PLAIN'], ca: cert.cert, timeoutMs: 3000 });
+  const r = await runAuthTest({ host: '127.0.0.1', port: s.port, tls: 'starttls', user: 'u', password: PASSWORD, mechanisms: ['PLAIN'], ca: cert().cert, timeoutMs: 3000 });
   assert.deepEqual(r.mechanisms.map((m) => [m.name, m.outcome]), [['PLAIN', 'ok']], 'the second connection came during AUTH');
   assert.equal(r.tls?.legacyProtocolAccepted, null);
   const texts = r.transcript.map((e) => e.text);
@@ -59,14 +43,7 @@ test('without TLS the probe is not made', async () => {
   assert.equal(r.tls, undefined);
 });
 
-async function cli(port: number, extra: string[]) {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (d) => (out += d));
-  const io = { stdout, stderr: new PassThrough(), stdin: Readable.from(['']), env: { PW: PASSWORD } };
-  const code = await runAuthTestCli([`127.0.0.1:${port}`, '--user', 'u', '--password-env', 'PW', '--mech', 'PLAIN', ...extra], io);
-  return { code, out };
-}
+const cli = (port: number, extra: string[]) => runCli([`127.0.0.1:${port}`, '--user', 'u', '--password-env', 'PW', '--mech', 'PLAIN', ...extra], { PW: PASSWORD });
 
 const flagCases: Array<{ flags: string[]; connections: number; reportLine: RegExp | null }> = [
   { flags: [], connections: 2, reportLine: /^ {2}TLS 1\.0\/1\.1: refused$/m },
@@ -74,7 +51,7 @@ const flagCases: Array<{ flags: string[]; connections: number; reportLine: RegEx
 ];
 for (const c of flagCases) {
   test(`CLI ${c.flags.join(' ') || 'by default'}: ${c.connections} connection(s)`, async () => {
-    const s = await scriptedServer({ cert, capsBefore: ['STARTTLS'], capsAfter: ['AUTH PLAIN'], onAuth: () => '235 ok' });
+    const s = await scriptedServer({ cert: cert(), capsBefore: ['STARTTLS'], capsAfter: ['AUTH PLAIN'], onAuth: () => '235 ok' });
     servers.push(s);
     const r = await cli(s.port, ['--ca', caFile, ...c.flags]);
     assert.equal(r.code, 6, 'works, with the self-signed warning');
@@ -85,9 +62,6 @@ for (const c of flagCases) {
 }
 
 test('--help documents --no-legacy-tls-probe', async () => {
-  const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (d) => (out += d));
-  await runAuthTestCli(['--help'], { stdout, stderr: new PassThrough(), stdin: Readable.from(['']), env: {} });
+  const { out } = await runCli(['--help']);
   assert.match(out, /--no-legacy-tls-probe +do not ask whether TLS 1\.0\/1\.1 is accepted/);
 });
