@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseText } from '../../server/src/service/analyze';
+import { checkInstance } from '../../server/src/service/instance/check';
 import { buildInstance, type Instance } from '../../server/src/service/instance/instance';
 import { locateLayouts } from '../../server/src/service/instance/locate';
 import { memoryReader } from '../../server/src/service/instance/reader';
@@ -75,4 +76,46 @@ describe('restriction verdicts per client class', () => {
       '- **authenticated users sending as an address they do not own**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
     ]);
   });
+});
+
+const OURS = new Set(['relay-restrictions-unsafe', 'open-relay', 'mynetworks-covers-world', 'sasl-users-rejected', 'sasl-users-may-be-rejected', 'sasl-login-check-skipped', 'sasl-login-mismatch-without-maps']);
+const restrictionCodes = (main: string, master?: string) =>
+  checkInstance(instanceOf(main, master), defaultSettings).flatMap((r) => r.findings.filter((f) => OURS.has(f.code)).map((f) => `${r.path.split('/').pop()}:${r.file.lines.positionAt(f.span.start).line + 1}:${f.code}`));
+
+const CAREFUL_MAIN = [
+  'compatibility_level = 3.6',
+  'smtpd_sasl_type = dovecot',
+  'smtpd_sasl_path = private/auth',
+  'smtpd_tls_chain_files = /etc/ssl/private/mail.pem',
+  'smtpd_tls_security_level = may',
+  'smtpd_sender_login_maps = hash:/etc/postfix/senders',
+  'smtpd_restriction_classes = freemail',
+  'freemail = check_sender_access hash:/etc/postfix/freemail, reject_unknown_sender_domain',
+  'smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination',
+  'smtpd_recipient_restrictions = reject_non_fqdn_recipient, permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination, reject_rbl_client zen.spamhaus.org, freemail',
+  '',
+].join('\n');
+const CAREFUL_MASTER = [
+  'smtp inet n - y - 1 postscreen',
+  'smtpd pass - - y - - smtpd',
+  'submission inet n - y - - smtpd',
+  '  -o smtpd_sasl_auth_enable=yes',
+  '  -o smtpd_tls_security_level=encrypt',
+  '  -o smtpd_client_restrictions=permit_sasl_authenticated,reject',
+  '  -o smtpd_sender_restrictions=reject_sender_login_mismatch,permit_sasl_authenticated,reject',
+  '  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject',
+  '127.0.0.1:10025 inet n - n - - smtpd',
+  '  -o smtpd_client_restrictions=permit_mynetworks,reject',
+  '  -o mynetworks=127.0.0.0/8',
+  '  -o smtpd_recipient_restrictions=permit_mynetworks,reject',
+  '',
+].join('\n');
+
+describe('careful set-ups stay silent, their near misses do not', () => {
+  const cases: Array<[string, string, string, string[]]> = [
+    ['postscreen in front of smtpd, submission with Dovecot, a restriction class, a re-injection port', CAREFUL_MAIN, CAREFUL_MASTER, []],
+    ['the submission port with its lists in the wrong order', CAREFUL_MAIN, CAREFUL_MASTER.replace('permit_sasl_authenticated,reject\n  -o smtpd_sender', 'reject_unknown_client_hostname,permit_sasl_authenticated,reject\n  -o smtpd_sender').replace('reject_sender_login_mismatch,permit_sasl_authenticated', 'permit_sasl_authenticated,reject_sender_login_mismatch'), ['master.cf:6:sasl-users-may-be-rejected', 'master.cf:7:sasl-login-check-skipped']],
+    ['mynetworks holding the world', CAREFUL_MAIN + 'mynetworks = 0.0.0.0/0\n', CAREFUL_MASTER, ['main.cf:11:mynetworks-covers-world']],
+  ];
+  for (const [name, main, master, expected] of cases) test(name, () => assert.deepEqual(restrictionCodes(main, master), expected));
 });

@@ -43,7 +43,7 @@ export const rules = [
   { code: 'open-relay', defaultSeverity: 'error', summary: 'The restriction lists let every internet client relay mail to any domain.' },
   // Restriction lists evaluated per service (smtpd/restrictions)
   { code: 'mynetworks-covers-world', defaultSeverity: 'error', summary: 'mynetworks holds every address (0.0.0.0/0, ::/0): permit_mynetworks makes the server an open relay.' },
-  { code: 'sasl-users-rejected', defaultSeverity: 'error', summary: 'A restriction refuses every authenticated user before permit_sasl_authenticated is reached.' },
+  { code: 'sasl-users-rejected', defaultSeverity: 'error', summary: 'A restriction refuses every authenticated user before permit_sasl_authenticated is reached (a warning where the service inherits AUTH from main.cf).' },
   { code: 'sasl-users-may-be-rejected', defaultSeverity: 'warning', summary: 'A DNS, reverse-DNS or HELO check before permit_sasl_authenticated refuses logged-in users on some networks.' },
   { code: 'sasl-login-check-skipped', defaultSeverity: 'warning', summary: 'permit_sasl_authenticated before reject_sender_login_mismatch: logged-in users are accepted before their sender is checked.' },
   // Cyrus SASL application file (smtpd.conf)

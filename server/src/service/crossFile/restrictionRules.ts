@@ -82,18 +82,22 @@ function allItems(instance: Instance, service: SmtpdService, v: ServiceVerdicts)
 function usersRefused(instance: Instance, v: ServiceVerdicts): Candidate[] {
   const user = verdictOf(v, 'authenticated');
   const by = user.decidedBy;
-  if (user.absent || !by) return [];
+  // A service open to mynetworks only (a re-injection port) refuses everyone else on purpose.
+  if (user.absent || !by || v.service.internalOnly) return [];
   const items = allItems(instance, v.service, v);
   const sasl = items.find((i) => i.text.toLowerCase() === 'permit_sasl_authenticated');
   const place = at(by.item);
   if (!sasl || !place || LOGIN_MISMATCH.test(by.item.text) || !knownRestriction(v.service, by.item)) return [];
   if (user.outcome === 'rejected' || user.outcome === 'deferred') {
     const refusal = /unauth_destination$/.test(by.item.text) ? ' ("Relay access denied")' : '';
+    // A service that turns AUTH on for itself is there for its users: refusing them all is an error there.
+    const ownAuth = v.service.masterFile !== undefined && v.service.origin('smtpd_sasl_auth_enable').file === v.service.masterFile;
     return [{
       code: 'sasl-users-rejected',
       ...place,
       label: v.service.label,
-      message: (labels) => `On ${listLabels(labels)}, authenticated users are ${user.outcome} at ${by.stage} by ${stepText(by)}${refusal} before permit_sasl_authenticated lets them through: the users SASL is for cannot send mail. Move permit_sasl_authenticated before it.`,
+      ...(ownAuth ? {} : { severity: 'warning' as const }),
+      message: (labels) => `On ${listLabels(labels)}, authenticated users are ${user.outcome} at ${by.stage} by ${stepText(by)}${refusal} before permit_sasl_authenticated lets them through: the users SASL is for cannot send mail to other domains. Move permit_sasl_authenticated before it.`,
     }];
   }
   // A check of the client's DNS or HELO placed before permit_sasl_authenticated in the same list.
