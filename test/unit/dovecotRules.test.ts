@@ -61,7 +61,7 @@ const cases: Case[] = [
   { name: 'cleartext (2.4 name)', code: 'dovecot/conf.d/10-auth.conf:dovecot-cleartext-allowed', on: 'yes', fires: pair({ main: MAIN.replace('smtpd_tls_auth_only = yes\n', ''), auth: AUTH('auth_allow_cleartext = yes\n').replace(/passdb[^]*/, '') }), silent: pair({ main: MAIN.replace('smtpd_tls_auth_only = yes\n', ''), auth: AUTH('auth_allow_cleartext = no\n').replace(/passdb[^]*/, '') }) },
   { name: 'smtpd_sasl_local_domain does not reach Dovecot', code: 'postfix/main.cf:dovecot-local-domain-ignored', on: 'smtpd_sasl_local_domain', fires: pair({ main: MAIN + 'smtpd_sasl_local_domain = example.org\n' }), silent: pair({ main: MAIN + 'smtpd_sasl_local_domain = example.org\n', auth: AUTH('auth_default_realm = example.org\n') }) },
   { name: 'unknown mechanism', code: 'dovecot/conf.d/10-auth.conf:dovecot-unknown-mechanism', on: 'cram-md4', fires: pair({ auth: AUTH().replace('plain login', 'plain cram-md4') }), silent: pair() },
-  { name: '2.3 and 2.4 names in one file', code: 'dovecot/conf.d/10-auth.conf:dovecot-mixed-versions', on: 'disable_plaintext_auth', fires: pair({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\ndisable_plaintext_auth = yes\n' }), silent: pair({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n' }) },
+  { name: '2.3 and 2.4 names in one file', code: 'dovecot/conf.d/10-auth.conf:dovecot-mixed-versions', on: 'disable_plaintext_auth', fires: pair({ auth: 'auth_allow_cleartext = no\ndisable_plaintext_auth = yes\n' }), silent: pair({ auth: 'auth_allow_cleartext = no\n' }) },
   { name: 'a syntax error', code: 'dovecot/conf.d/10-auth.conf:dovecot-syntax', on: 'auth_mechanisms plain', fires: pair({ auth: 'auth_mechanisms plain\n' }), silent: pair({ auth: 'auth_mechanisms = plain\n' }) },
 ];
 
@@ -97,8 +97,8 @@ describe('Dovecot quick fixes', () => {
     const fix = fixOf(pair({ main: MAIN.replace('smtpd_tls_auth_only = yes\n', ''), auth: AUTH('disable_plaintext_auth = no\n') }), 'dovecot-cleartext-allowed');
     assert.equal(fix?.kind === 'replace' && fix.text, 'yes');
   });
-  test('mixed versions: the 2.4 words for the 2.3 line', () => {
-    const fix = fixOf(pair({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\ndisable_plaintext_auth = no\nssl_cert = </etc/ssl/c.pem\n' }), 'dovecot-mixed-versions');
+  test('renamed setting: the 2.4 words for the 2.3 line', () => {
+    const fix = fixOf(pair({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\ndisable_plaintext_auth = no\nssl_cert = </etc/ssl/c.pem\n' }), 'dovecot-renamed-setting');
     assert.equal(fix?.kind === 'replace' && fix.text, 'auth_allow_cleartext = yes');
   });
   test('unknown mechanism: the closest name', () => {

@@ -162,7 +162,9 @@ const cases: { [C in RuleCode]: Case } = {
   'master-unknown-command': { fires: { 'postfix/master.cf': 'smtp inet n - n - - |smtpdd\n' }, silent: { 'postfix/master.cf': 'smtp inet n - n - - smtpd\n' } },
   // Dovecot
   'dovecot-syntax': { fires: dovecot({ auth: '|auth_mechanisms plain\n' + PASSDB }), silent: { 'dovecot/conf.d/10-auth.conf': 'auth_mechanisms = plain\n' + PASSDB } },
-  'dovecot-mixed-versions': { fires: dovecot({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n|disable_plaintext_auth = yes\n' }), silent: { 'dovecot/conf.d/10-auth.conf': 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n' } },
+  'dovecot-mixed-versions': { fires: dovecot({ auth: 'auth_allow_cleartext = no\n|disable_plaintext_auth = yes\n' }), silent: { 'dovecot/conf.d/10-auth.conf': 'auth_allow_cleartext = no\n' } },
+  'dovecot-unknown-setting': { fires: dovecot({ auth: 'dovecot_config_version = 2.4.0\n|auth_mechanism = plain\n' }), silent: { 'dovecot/conf.d/10-auth.conf': 'dovecot_config_version = 2.4.0\nauth_mechanisms = plain\n' } },
+  'dovecot-renamed-setting': { fires: dovecot({ auth: 'dovecot_config_version = 2.4.0\n|disable_plaintext_auth = yes\n' }), silent: { 'dovecot/conf.d/10-auth.conf': 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n' } },
   'dovecot-unknown-mechanism': { fires: dovecot({ auth: 'auth_mechanisms = plain |logon\n' + PASSDB }), silent: { 'dovecot/conf.d/10-auth.conf': 'auth_mechanisms = plain login\n' + PASSDB } },
   'dovecot-mechanism-needs-plain-password': { fires: dovecot({ auth: 'auth_mechanisms = plain login |cram-md5\n' + PASSDB }), silent: { 'dovecot/conf.d/10-auth.conf': 'auth_mechanisms = plain login cram-md5\n' + PASSDB.replace('SHA512-CRYPT', 'PLAIN') } },
   'dovecot-socket-mismatch': { fires: dovecot({ main: DOVECOT_MAIN.replace('= private/auth', '= |private/auth'), master: UNIX_LISTENER('/var/spool/postfix/private/dovecot-auth') }), silent: { 'dovecot/conf.d/10-master.conf': UNIX_LISTENER('/var/spool/postfix/private/auth') } },

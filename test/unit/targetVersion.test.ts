@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-types';
-import { installedPostfixVersion } from '../../server/src/cli/liveVersions';
+import { installedDovecotVersion, installedPostfixVersion } from '../../server/src/cli/liveVersions';
 import { analyze } from '../../server/src/service/analyze';
 import { fileTypes, parseFile } from '../../server/src/service/fileTypes';
 import { instanceFromFiles } from '../../server/src/service/instance/locate';
@@ -43,6 +43,12 @@ describe('target version', () => {
     const r = spawnSync('postconf', ['-dh', 'mail_version'], { encoding: 'utf8' });
     if (r.status !== 0) return t.skip('postconf is not installed');
     assert.equal(installedPostfixVersion(), r.stdout.trim());
+  });
+
+  test('the installed Dovecot is asked for its version (compared with dovecot itself)', (t) => {
+    const r = spawnSync('dovecot', ['--version'], { encoding: 'utf8' });
+    if (r.status !== 0) return t.skip('dovecot is not installed');
+    assert.equal(installedDovecotVersion(), r.stdout.trim());
   });
 });
 

@@ -11,7 +11,7 @@ import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
 import { displayPath, InputError, locateForCli } from './locateForCli';
 import { MAX_READ_BYTES, readBounded } from '../diskReader';
-import { installedPostfixVersion } from './liveVersions';
+import { installedDovecotVersion, installedPostfixVersion } from './liveVersions';
 
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
 
@@ -86,7 +86,7 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
   const reported = new Set<string>();
   // The live system is judged for the Postfix installed on it.
   const live = paths.length === 0 && root === undefined;
-  const versions = { installedPostfix: live ? installedPostfixVersion() : undefined, configuredPostfix: settings.postfixVersion };
+  const versions = live ? { installedPostfix: installedPostfixVersion(), installedDovecot: installedDovecotVersion(), configuredPostfix: settings.postfixVersion } : { configuredPostfix: settings.postfixVersion };
   for (const layout of locateForCli(paths, settings, forcedType, root)) {
     for (const { path, file, findings } of checkInstance(buildInstance(layout, versions), settings)) {
       if (reported.has(path)) continue;

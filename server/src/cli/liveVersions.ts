@@ -13,3 +13,6 @@ function firstLine(command: string, args: readonly string[]): string | undefined
 
 /** `postconf -dh mail_version` (compiled in; -d needs no main.cf): e.g. 3.7.11. */
 export const installedPostfixVersion = (): string | undefined => firstLine('postconf', ['-dh', 'mail_version']);
+
+/** `dovecot --version`: e.g. 2.3.19.1 (9b53102964). */
+export const installedDovecotVersion = (): string | undefined => firstLine('dovecot', ['--version']);

@@ -603,7 +603,17 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
   },
   'dovecot-mixed-versions': {
     why: 'Dovecot 2.4 renamed many settings and refuses the 2.3 names, and 2.3 does not know the new ones: a file with both runs on neither version.',
-    bad: dovecot({ auth: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\ndisable_plaintext_auth = yes\n' }),
+    bad: dovecot({ auth: 'auth_allow_cleartext = no\ndisable_plaintext_auth = yes\n' }),
+    good: { [AUTH]: 'auth_allow_cleartext = no\n' },
+  },
+  'dovecot-unknown-setting': {
+    why: 'Dovecot reads every setting name against its own tables and stops at the first it does not know, so the whole server (and Postfix SASL with it) stays down.',
+    bad: dovecot({ auth: 'dovecot_config_version = 2.4.0\nauth_mechanism = plain login\n' }),
+    good: { [AUTH]: 'dovecot_config_version = 2.4.0\nauth_mechanisms = plain login\n' },
+  },
+  'dovecot-renamed-setting': {
+    why: 'Dovecot 2.4 renamed many 2.3 settings and refuses the old names; a configuration that says it is for 2.4 (dovecot_config_version) must use the new ones.',
+    bad: dovecot({ auth: 'dovecot_config_version = 2.4.0\ndisable_plaintext_auth = yes\n' }),
     good: { [AUTH]: 'dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n' },
   },
   'dovecot-unknown-mechanism': {

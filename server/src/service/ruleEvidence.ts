@@ -131,6 +131,8 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'master-unknown-command': { documented: MASTER_FORMAT },
   'dovecot-syntax': { documented: 'https://doc.dovecot.org/configuration_manual/config_file/' },
   'dovecot-mixed-versions': { documented: 'https://doc.dovecot.org/2.4.0/installation/upgrade/2.3-to-2.4.html' },
+  'dovecot-unknown-setting': { daemon: 'test/oracle/dovecotNames.test.ts#a made-up name' },
+  'dovecot-renamed-setting': { daemon: 'test/oracle/dovecotNames.test.ts#2.4 ssl_server_cert_file in 2.3' },
   'dovecot-unknown-mechanism': { documented: 'https://doc.dovecot.org/configuration_manual/authentication/authentication_mechanisms/' },
   'dovecot-mechanism-needs-plain-password': { daemon: DOVECOT + 'cram-over-crypt' },
   'dovecot-socket-mismatch': { daemon: DOVECOT + 'wrong-socket' },

@@ -128,6 +128,8 @@ export const rules = [
   // Dovecot
   { code: 'dovecot-syntax', defaultSeverity: 'error', summary: 'A line of a Dovecot configuration that Dovecot cannot read (missing "=" or "{", text after "{", an unmatched "}"): Dovecot refuses to start.' },
   { code: 'dovecot-mixed-versions', defaultSeverity: 'warning', summary: 'A Dovecot file mixes setting names of 2.3 and of 2.4: whichever version runs refuses the other\'s names.' },
+  { code: 'dovecot-unknown-setting', defaultSeverity: 'error', summary: 'A setting the Dovecot version the configuration is for (dovecot_config_version, the installed dovecot, or postfixSasl.dovecotVersion) does not define: it stops with "Unknown setting" and does not start.' },
+  { code: 'dovecot-renamed-setting', defaultSeverity: 'error', summary: "A Dovecot 2.3 name in a 2.4 configuration (or a 2.4 name in a 2.3 one): that version refuses it and does not start; the message names the replacement." },
   { code: 'dovecot-unknown-mechanism', defaultSeverity: 'error', summary: 'An auth_mechanisms word Dovecot does not know: the auth process refuses to start.' },
   { code: 'dovecot-mechanism-needs-plain-password', defaultSeverity: 'warning', summary: 'CRAM-MD5, DIGEST-MD5 or SCRAM offered while every passdb holds only crypt hashes or only verifies passwords: clients that pick them fail.' },
   { code: 'dovecot-socket-mismatch', defaultSeverity: 'error', summary: "Postfix's smtpd_sasl_path (under its queue directory) is not a unix_listener of Dovecot's service auth." },

@@ -7,7 +7,7 @@ import { validateDovecot } from './validate';
 export const dovecot: FileTypeDescriptor<'dovecot'> = {
   languageId: 'dovecot',
   parse: parseDovecotFile,
-  validate: (file) => (isDovecotFile(file) ? validateDovecot(file.dovecot) : []),
+  validate: (file, instance) => (isDovecotFile(file) ? validateDovecot(file.dovecot, instance.dovecotLine) : []),
   features: {
     complete: (file, offset) => (isDovecotFile(file) ? completeDovecot(file, offset) : []),
     hover: (file, offset) => (isDovecotFile(file) ? hoverDovecot(file, offset) : null),

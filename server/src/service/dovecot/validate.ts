@@ -4,10 +4,12 @@ import { dovecotMechanisms, lookupDovecotMechanism, lookupDovecotSetting, type D
 import type { Finding, FindingFix } from '../findings';
 import { closestMatch } from '../suggest';
 import type { DovecotDocument, DovecotSetting } from './parse';
+import { checkSettingNames, type DovecotLine } from './settingNames';
 
-export function validateDovecot(doc: DovecotDocument): Finding[] {
+/** `line`: the Dovecot the configuration is for, when known; else the file's own names say which it mixes. */
+export function validateDovecot(doc: DovecotDocument, line?: DovecotLine): Finding[] {
   const findings: Finding[] = doc.problems.map((p) => ({ code: 'dovecot-syntax', span: p.span, message: p.message }));
-  findings.push(...mixedVersions(doc));
+  findings.push(...(line ? checkSettingNames(doc, line, (s) => counterpartFix(s, lookupDovecotSetting(s.key))) : mixedVersions(doc)));
   for (const s of doc.settings) if (s.key === 'auth_mechanisms' && s.parent.type === '' && !s.template) findings.push(...unknownMechanisms(s));
   return findings;
 }

@@ -11,7 +11,8 @@ import { smtpdServices, type SmtpdService } from './services';
 import { isSaslauthdFile, type SaslauthdFile } from '../saslauthd/saslauthdFile';
 import type { Layout, Member } from './assemble';
 import { baseOf, normalPath } from './paths';
-import { targetPostfixVersion, type VersionFacts } from './targetVersion';
+import { targetDovecotLine, targetPostfixVersion, type VersionFacts } from './targetVersion';
+import type { DovecotLine } from '../dovecot/settingNames';
 
 export interface Instance {
   layout: Layout;
@@ -30,6 +31,8 @@ export interface Instance {
   readonly dovecot: DovecotConfig | undefined;
   /** The Postfix release the files are judged for (see targetVersion.ts); undefined: the newest. */
   readonly postfixVersion: string | undefined;
+  /** The Dovecot line (2.3 or 2.4) the Dovecot files are for, when something says; see targetVersion.ts. */
+  readonly dovecotLine: DovecotLine | undefined;
   /** queue_directory, normalised: the chroot of chrooted services. */
   readonly queueDirectory: string;
   memberOf(file: ParsedFile): Member | undefined;
@@ -78,6 +81,10 @@ export function buildInstance(layout: Layout, versions: VersionFacts = {}): Inst
     const atPath = (configured: string) => files.filter(isDovecotFile).find((f) => normalPath(byFile.get(f)!.configured) === normalPath(configured));
     return dovecotConfig(dovecotFiles, { includes, atPath });
   });
+  const dovecotLine = lazy(() => {
+    const declared = dovecot()?.setting('dovecot_config_version')?.node.value ?? files.filter(isDovecotFile).flatMap((f) => f.dovecot.settings.filter((s) => s.key === 'dovecot_config_version'))[0]?.value;
+    return targetDovecotLine(versions, declared);
+  });
   const queue = lazy(() => normalPath(smtpdServices({ main, postfixVersion: postfixVersion() })[0]?.get('queue_directory').trim() || '/var/spool/postfix'));
   return {
     layout,
@@ -98,6 +105,9 @@ export function buildInstance(layout: Layout, versions: VersionFacts = {}): Inst
     },
     get postfixVersion() {
       return postfixVersion();
+    },
+    get dovecotLine() {
+      return dovecotLine();
     },
     get queueDirectory() {
       return queue();

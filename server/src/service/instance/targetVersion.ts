@@ -6,12 +6,22 @@
 import { compareVersions } from '../data/catalogue';
 import type { MainCfDocument } from '../parser/mainCf';
 import { compatibilityLevel } from '../mainCf/compatibility';
+import { dovecotLineOf, type DovecotLine } from '../dovecot/settingNames';
 
 export interface VersionFacts {
   /** The installed Postfix's mail_version, when the live system is checked. */
   installedPostfix?: string;
   /** The setting or command-line flag; empty or undefined when not given. */
   configuredPostfix?: string;
+  /** The installed `dovecot --version`, when the live system is checked. */
+  installedDovecot?: string;
+  /** postfixSasl.dovecotVersion; empty or undefined when not given. */
+  configuredDovecot?: string;
+}
+
+/** The Dovecot line a configuration is for: its own dovecot_config_version, else the installed one, else the setting; undefined when none says. */
+export function targetDovecotLine(facts: VersionFacts, declared: string | undefined): DovecotLine | undefined {
+  return dovecotLineOf(declared) ?? dovecotLineOf(facts.installedDovecot) ?? dovecotLineOf(facts.configuredDovecot);
 }
 
 /** major.minor[.patch] of a version text such as `3.7.11` or `3.12-20260821`; undefined when it is none. */
