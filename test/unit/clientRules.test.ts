@@ -65,6 +65,11 @@ const cases: Array<{ name: string; tree: Record<string, string>; findings: strin
     findings: ['main.cf:1:sasl-client-wrappermode-missing'],
   },
   {
+    name: 'wrapper mode by -o on a transport whose level is may: every server skipped',
+    tree: { 'main.cf': 'relayhost = [smtp.example.com]:465\nsmtp_tls_security_level = may\n', 'master.cf': 'smtp unix - - n - - smtp\n  -o smtp_tls_wrappermode=yes\nrelay unix - - n - - smtp\n  -o smtp_tls_wrappermode=yes\n  -o smtp_tls_security_level=encrypt\n' },
+    findings: ['master.cf:2:sasl-client-wrappermode-needs-encrypt'],
+  },
+  {
     name: 'compatibility level 3.11: may by default, so PLAIN without TLS is a stripped STARTTLS away',
     tree: { 'main.cf': 'compatibility_level = 3.11\nrelayhost = [smtp.example.com]:587\n' + AUTH + 'smtp_sasl_security_options = noanonymous\n', 'master.cf': MASTER, sasl_passwd: HOP_LINE },
     findings: ['main.cf:5:sasl-client-plaintext-on-opportunistic-tls'],

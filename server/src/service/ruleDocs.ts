@@ -438,6 +438,11 @@ export const ruleDocs: { readonly [C in RuleCode]: RuleDoc } = {
     bad: { [MAIN]: CLIENT.replace(':587', ':465') },
     good: { [MAIN]: CLIENT.replace(':587', ':465') + 'smtp_tls_wrappermode = yes\n' },
   },
+  'sasl-client-wrappermode-needs-encrypt': {
+    why: 'Wrapper mode starts TLS before the first byte, and Postfix allows it only at level `encrypt` or stronger: at `none` or `may` it logs `smtp_tls_wrappermode requires "smtp_tls_security_level = encrypt" (or stronger)`, skips the server, and the mail stays deferred.',
+    bad: { [MAIN]: CLIENT.replace(':587', ':465').replace('= encrypt', '= may') + 'smtp_tls_wrappermode = yes\n' },
+    good: { [MAIN]: CLIENT.replace(':587', ':465') + 'smtp_tls_wrappermode = yes\n' },
+  },
   'sasl-client-password-map-db-suffix': {
     why: 'A `hash:` (or btree, lmdb, cdb) table is named by its source file; Postfix adds the suffix of the compiled form itself. Naming `sasl_passwd.db` makes it open `sasl_passwd.db.db`, which does not exist: every password lookup fails and the mail is deferred.',
     bad: { [MAIN]: CLIENT.replace('sasl_passwd\n', 'sasl_passwd.db\n') },

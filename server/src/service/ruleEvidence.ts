@@ -103,6 +103,7 @@ export const ruleEvidence: { readonly [C in RuleCode]: Evidence } = {
   'oauth-password-not-token-file': { documented: XOAUTH2 + ' (README: the sasl_passwd password is the token file path)' },
   'sasl-client-filter-plugin-name': { daemon: RELAYS + 'pluginfilter' },
   'sasl-client-wrappermode-missing': { daemon: RELAYS + 'nowrapper' },
+  'sasl-client-wrappermode-needs-encrypt': { documented: 'postconf(5) smtp_tls_wrappermode ("requires smtp_tls_security_level = encrypt or stronger")' },
   'sasl-client-password-map-db-suffix': { daemon: RELAYS + 'dbsuffix' },
   'sasl-client-auth-not-enabled': { daemon: RELAYS + 'noenable' },
   'sasl-client-plaintext-on-opportunistic-tls': { daemon: RELAYS + 'maystripped' },

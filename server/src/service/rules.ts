@@ -90,6 +90,7 @@ export const rules = [
   { code: 'oauth-password-not-token-file', defaultSeverity: 'error', summary: 'With smtp_sasl_mechanism_filter = xoauth2, a sasl_passwd "password" that is no token file path: sasl-xoauth2 cannot open it.' },
   // Postfix as a client, per transport and next hop (smtpClient/)
   { code: 'sasl-client-wrappermode-missing', defaultSeverity: 'error', summary: 'A next hop on port 465 (TLS from the first byte) without smtp_tls_wrappermode = yes: the client waits for a greeting that never comes and the mail stays deferred.' },
+  { code: 'sasl-client-wrappermode-needs-encrypt', defaultSeverity: 'error', summary: 'smtp_tls_wrappermode = yes with smtp_tls_security_level none or may: Postfix skips every server ("requires smtp_tls_security_level = encrypt") and the mail stays deferred.' },
   { code: 'sasl-client-password-map-db-suffix', defaultSeverity: 'error', summary: 'smtp_sasl_password_maps names the compiled file (sasl_passwd.db): Postfix opens sasl_passwd.db.db, every lookup fails and the mail is deferred.' },
   { code: 'sasl-client-auth-not-enabled', defaultSeverity: 'warning', summary: 'Password maps are set but no smtp transport has smtp_sasl_auth_enable = yes: AUTH is never sent.' },
   { code: 'sasl-client-plaintext-on-opportunistic-tls', defaultSeverity: 'warning', summary: 'smtp_tls_security_level = may with PLAIN/LOGIN allowed without TLS: whoever strips STARTTLS on the way reads the password.' },

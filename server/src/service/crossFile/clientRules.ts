@@ -41,6 +41,13 @@ export function clientFindings(model: ClientModel, main: MainCfFile): PlacedFind
 
 function transportCandidates(tm: TransportModel, hops: readonly NextHop[], push: (where: ReturnType<typeof at>, make: Make) => void): void {
   const t = tm.transport;
+  if (tm.tls.wrapperMode && !tm.tls.policyMaps && (tm.tls.level === 'none' || tm.tls.level === 'may')) {
+    const level = paramOf(t, 'smtp_tls_security_level');
+    push(at(originOf(t, 'smtp_tls_wrappermode')), {
+      code: 'sasl-client-wrappermode-needs-encrypt',
+      message: () => `${paramOf(t, 'smtp_tls_wrappermode')} = yes needs ${level} = encrypt (or stronger), but it is "${tm.tls.level}": the ${t.label} logs "requires ${level} = encrypt", skips every server, and the mail stays deferred. Set ${level} = encrypt.`,
+    });
+  }
   const enable = originOf(t, 'smtp_sasl_auth_enable');
   if (!tm.authEnabled || !at(enable)) return;
   const param = (name: string) => paramOf(t, name);
