@@ -9,7 +9,9 @@ import { buildInstance, type Instance } from '../../server/src/service/instance/
 import { locateLayouts } from '../../server/src/service/instance/locate';
 import { memoryReader } from '../../server/src/service/instance/reader';
 import { defaultSettings } from '../../server/src/service/settings';
+import { withCursor } from '../helpers/cursor';
 import { describeVerdicts } from '../../server/src/service/smtpd/restrictions/describe';
+import { restrictionHover } from '../../server/src/service/smtpd/restrictions/hover';
 import { restrictionVerdicts, type ClassVerdict } from '../../server/src/service/smtpd/restrictions/verdicts';
 
 export function instanceOf(main: string, master?: string): Instance {
@@ -118,4 +120,46 @@ describe('careful set-ups stay silent, their near misses do not', () => {
     ['mynetworks holding the world', CAREFUL_MAIN + 'mynetworks = 0.0.0.0/0\n', CAREFUL_MASTER, ['main.cf:11:mynetworks-covers-world']],
   ];
   for (const [name, main, master, expected] of cases) test(name, () => assert.deepEqual(restrictionCodes(main, master), expected));
+});
+
+describe('hover on a restriction list', () => {
+  const hoverAt = (marked: { main: string; master?: string }, where: 'main' | 'master') => {
+    const { text, offset } = withCursor(marked[where]!);
+    const instance = instanceOf(where === 'main' ? text : marked.main, where === 'master' ? text : marked.master);
+    const file = where === 'main' ? instance.main! : instance.master!;
+    return restrictionHover(instance, file, offset);
+  };
+
+  test('a main.cf line answers for every service that inherits it, naming the deciding line', () => {
+    const hover = hoverAt({ main: AUTH + 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth|_destination, permit_sasl_authenticated\n' }, 'main');
+    assert.equal(
+      hover,
+      [
+        '**smtpd**, relaying a mail to another domain:',
+        '',
+        '- **internet clients**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+        '- **clients in mynetworks**: relayed (`permit_mynetworks` (main.cf line 3))',
+        '- **authenticated users**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+        '- **authenticated users sending as an address they do not own**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
+      ].join('\n'),
+    );
+  });
+
+  test('a master.cf -o answers for its own service only', () => {
+    const master = 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd\n  -o smtpd_sasl_auth_enable=yes\n  -o smtpd_relay_restrictions=permit_sasl_authenticated,re|ject\n';
+    const hover = hoverAt({ main: 'compatibility_level = 3.6\n', master }, 'master') ?? '';
+    assert.match(hover, /^\*\*service "submission"\*\*/);
+    assert.match(hover, /\*\*authenticated users\*\*: relayed \(`permit_sasl_authenticated` \(master\.cf line 4\)\)/);
+    assert.match(hover, /\*\*internet clients\*\*: rejected at RCPT TO by `reject` \(master\.cf line 4\)/);
+  });
+
+  test('a list that makes smtpd stop says so', () => {
+    assert.match(hoverAt({ main: 'smtpd_relay_restrictions = permit_my|networks\n' }, 'main') ?? '', /smtpd stops at start/);
+  });
+
+  test('nothing on other parameters, nor on a main.cf line every service overrides', () => {
+    assert.equal(hoverAt({ main: 'myhost|name = mail.example.com\n' }, 'main'), undefined);
+    const master = 'submission inet n - y - - smtpd\n  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject\n';
+    assert.equal(hoverAt({ main: 'smtpd_relay_restrictions = permit_my|networks, reject\n', master }, 'main'), undefined);
+  });
 });
