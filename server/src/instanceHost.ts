@@ -9,6 +9,7 @@ import { checkInstance, type FileFindings } from './service/instance/check';
 import { buildInstance, type Instance } from './service/instance/instance';
 import { instanceFromFiles, locateLayouts } from './service/instance/locate';
 import { dirOf } from './service/instance/paths';
+import { configuredVersions } from './service/instance/targetVersion';
 import type { FileReader } from './service/instance/reader';
 import { detectLanguage, type LanguageId } from './service/languages';
 import type { Settings } from './service/settings';
@@ -158,7 +159,7 @@ export class InstanceHost {
       // An untitled buffer, or a URI that names no local file, is an instance of its own.
       const open = this.openBuffer(uri);
       const parsed = open ? this.parseBuffer(open) : undefined;
-      return checked(instanceFromFiles(parsed ? [parsed.file] : [], () => parsed!, { configuredPostfix: settings.postfixVersion }), settings, [uri], uri);
+      return checked(instanceFromFiles(parsed ? [parsed.file] : [], () => parsed!, configuredVersions(settings)), settings, [uri], uri);
     }
     const open = this.openBuffer(uri);
     const layouts: Layout[] = locateLayouts([path], { reader: this.reader, parse: this.parse, forcedType: undefined });
@@ -169,7 +170,7 @@ export class InstanceHost {
     }
     if (!layout) return checked(instanceFromFiles([]), settings, []);
     const paths = [...layout.members.filter((m) => m.parsed).map((m) => m.path), ...layout.notes.map((n) => n.path)];
-    return checked(buildInstance(layout, { configuredPostfix: settings.postfixVersion }), settings, [...new Set(paths)].map(uriOfPath));
+    return checked(buildInstance(layout, configuredVersions(settings)), settings, [...new Set(paths)].map(uriOfPath));
   }
 
   private parseBuffer(open: OpenBuffer): ParsedText | undefined {

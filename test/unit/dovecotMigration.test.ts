@@ -8,6 +8,8 @@ import { dovecotSettingNames } from '../../server/src/service/data/dovecotSettin
 import { parseDovecot } from '../../server/src/service/dovecot/parse';
 import { checkSettingNames, dovecotLineOf } from '../../server/src/service/dovecot/settingNames';
 import { validateDovecot } from '../../server/src/service/dovecot/validate';
+import { analyze } from '../../server/src/service/analyze';
+import { defaultSettings, readSettingsChecked } from '../../server/src/service/settings';
 
 const HALF_DONE = [
   'dovecot_config_version = 2.4.0',
@@ -74,6 +76,19 @@ describe('a half-done 2.3 → 2.4 migration', () => {
 
   test('without a known version, nothing is judged by version (the mixed-names rule stands in)', () => {
     assert.ok(!validateDovecot(parseDovecot(HALF_DONE)).some((f) => f.code === 'dovecot-unknown-setting' || f.code === 'dovecot-renamed-setting'));
+  });
+});
+
+describe('the version from postfixSasl.dovecotVersion', () => {
+  const codes = (text: string, dovecotVersion: string) => analyze('file:///etc/dovecot/conf.d/10-auth.conf', 'dovecot', text, { ...defaultSettings, dovecotVersion }).findings.map((f) => f.code);
+  test('a 2.3 name is renamed for 2.4, fine for 2.3, and dovecot_config_version wins over the setting', () => {
+    assert.ok(codes('disable_plaintext_auth = yes\n', '2.4').includes('dovecot-renamed-setting'));
+    assert.ok(!codes('disable_plaintext_auth = yes\n', '2.3').some((c) => c.startsWith('dovecot-')));
+    assert.ok(!codes('dovecot_config_version = 2.4.0\nauth_allow_cleartext = no\n', '2.3').some((c) => c.startsWith('dovecot-')));
+  });
+  test('a setting that is no Dovecot version is refused', () => {
+    assert.deepEqual(readSettingsChecked({ dovecotVersion: '3.0' }).problems, ['dovecotVersion must be a Dovecot version such as "2.3" or "2.4.1"']);
+    assert.equal(readSettingsChecked({ dovecotVersion: '2.4.1' }).settings.dovecotVersion, '2.4.1');
   });
 });
 

@@ -4,6 +4,7 @@ import type { ParsedFile } from '../service/documents';
 import type { ResolvedFinding } from '../service/findings';
 import { checkInstance } from '../service/instance/check';
 import { buildInstance } from '../service/instance/instance';
+import { configuredVersions } from '../service/instance/targetVersion';
 import { typeNames, type LanguageId } from '../service/languages';
 import { defaultSettings, readSettingsChecked, type Settings } from '../service/settings';
 import type { CliIo } from './authTest';
@@ -86,7 +87,7 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
   const reported = new Set<string>();
   // The live system is judged for the Postfix installed on it.
   const live = paths.length === 0 && root === undefined;
-  const versions = live ? { installedPostfix: installedPostfixVersion(), installedDovecot: installedDovecotVersion(), configuredPostfix: settings.postfixVersion } : { configuredPostfix: settings.postfixVersion };
+  const versions = { ...configuredVersions(settings), ...(live ? { installedPostfix: installedPostfixVersion(), installedDovecot: installedDovecotVersion() } : {}) };
   for (const layout of locateForCli(paths, settings, forcedType, root)) {
     for (const { path, file, findings } of checkInstance(buildInstance(layout, versions), settings)) {
       if (reported.has(path)) continue;

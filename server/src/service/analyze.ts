@@ -5,6 +5,7 @@ import { parseFile } from './fileTypes';
 import type { ResolvedFinding } from './findings';
 import { checkInstance } from './instance/check';
 import { instanceFromFiles } from './instance/locate';
+import { configuredVersions } from './instance/targetVersion';
 import type { LanguageId } from './languages';
 import type { Settings } from './settings';
 
@@ -46,7 +47,7 @@ export function parseText(uri: string, languageId: LanguageId, text: string, set
 /** Checks a parse together with the other files of its instance (given as belonging together). */
 export function checkParsed(parsed: ParsedText, settings: Settings, others: readonly ParsedFile[] = []): ResolvedFinding[] {
   const files = [parsed.file, ...others.filter((o) => o.uri !== parsed.file.uri)];
-  const instance = instanceFromFiles(files, (i) => (i === 0 ? parsed : { file: files[i], binary: false, truncated: false }), { configuredPostfix: settings.postfixVersion });
+  const instance = instanceFromFiles(files, (i) => (i === 0 ? parsed : { file: files[i], binary: false, truncated: false }), configuredVersions(settings));
   return checkInstance(instance, settings).find((r) => r.file === parsed.file)?.findings ?? [];
 }
 

@@ -14,6 +14,8 @@ export interface Settings {
   debounceMs: number;
   /** The Postfix version the files are for ("3.7", "3.9.1"); empty: the newest the catalogue knows. */
   postfixVersion: string;
+  /** The Dovecot the files are for ("2.3", "2.4.1") when neither dovecot_config_version nor the live system says; empty: unknown. */
+  dovecotVersion: string;
 }
 
 export const defaultSettings: Settings = {
@@ -21,6 +23,7 @@ export const defaultSettings: Settings = {
   maxFileSize: 2 * 1024 * 1024,
   debounceMs: 150,
   postfixVersion: '',
+  dovecotVersion: '',
 };
 
 /** Keys under the `postfixSasl` section, as VS Code sees them, with their defaults. */
@@ -29,6 +32,7 @@ export const settingKeys = {
   'postfixSasl.maxFileSize': defaultSettings.maxFileSize,
   'postfixSasl.debounceMs': defaultSettings.debounceMs,
   'postfixSasl.postfixVersion': defaultSettings.postfixVersion,
+  'postfixSasl.dovecotVersion': defaultSettings.dovecotVersion,
 } as const;
 
 /** What was read, and one sentence per severity entry that was left out because it names no rule or no severity. */
@@ -38,6 +42,7 @@ export interface SettingsRead {
 }
 
 const VERSION = /^\d+\.\d+(\.\d+)?$/;
+const DOVECOT_VERSION = /^2\.[34](\.\d+)*$/;
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'] satisfies SeveritySetting[];
 
@@ -68,16 +73,20 @@ export function readSettingsChecked(raw: unknown): SettingsRead {
   const number = (v: unknown, fallback: number) => (isCount(v) ? v : fallback);
   const version = section.postfixVersion;
   const versionOk = version === undefined || version === '' || (typeof version === 'string' && VERSION.test(version));
+  const dovecot = section.dovecotVersion;
+  const dovecotOk = dovecot === undefined || dovecot === '' || (typeof dovecot === 'string' && DOVECOT_VERSION.test(dovecot));
   return {
     settings: {
       severity,
       maxFileSize: number(section.maxFileSize, defaultSettings.maxFileSize),
       debounceMs: number(section.debounceMs, defaultSettings.debounceMs),
       postfixVersion: versionOk && typeof version === 'string' ? version : defaultSettings.postfixVersion,
+      dovecotVersion: dovecotOk && typeof dovecot === 'string' ? dovecot : defaultSettings.dovecotVersion,
     },
     problems: [
       ...shapes,
       ...(versionOk ? [] : ['postfixVersion must be a Postfix version such as "3.7" or "3.9.1"']),
+      ...(dovecotOk ? [] : ['dovecotVersion must be a Dovecot version such as "2.3" or "2.4.1"']),
       ...unknownCodes.map(unknownCodeProblem),
       ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : []),
     ],

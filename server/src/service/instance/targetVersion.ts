@@ -5,8 +5,14 @@
 // raised to it; an installed version is a fact and stays.
 import { compareVersions } from '../data/catalogue';
 import type { MainCfDocument } from '../parser/mainCf';
+import type { Settings } from '../settings';
 import { compatibilityLevel } from '../mainCf/compatibility';
 import { dovecotLineOf, type DovecotLine } from '../dovecot/settingNames';
+
+/** What the settings (or the CLI's flags) say, for an instance off the live system. */
+export function configuredVersions(settings: Pick<Settings, 'postfixVersion' | 'dovecotVersion'>): VersionFacts {
+  return { configuredPostfix: settings.postfixVersion, configuredDovecot: settings.dovecotVersion };
+}
 
 export interface VersionFacts {
   /** The installed Postfix's mail_version, when the live system is checked. */
