@@ -90,6 +90,16 @@ describe('the editor and the CLI give the same findings on every layout', () => 
       for (const main of mains) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(main).toString() } });
     });
   }
+  it('hover on a master.cf service names its mechanisms before and after TLS and what its lists do', async () => {
+    const master = join(layouts, 'debian', 'etc', 'postfix', 'master.cf');
+    const uri = pathToFileURL(master).toString();
+    const text = readFileSync(master, 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('submission'));
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'postfix-master', version: 1, text } });
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 3 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*AUTH on service "submission"\*\*[\s\S]*Before TLS: not announced[\s\S]*After TLS: `PLAIN` `LOGIN`[\s\S]*\*\*authenticated users\*\*: relayed/);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
   it('hover on the parameter that names a file says which file it resolved to', async () => {
     const main = join(layouts, 'freebsd', 'usr', 'local', 'etc', 'postfix', 'main.cf');
     const uri = pathToFileURL(main).toString();
