@@ -64,7 +64,10 @@ const versionKey = (v) => v.split('.').map(Number).reduce((acc, n, i) => acc + n
 const oldest = (versions) => versions.sort((a, b) => versionKey(a) - versionKey(b))[0];
 
 /** The version a parameter came in: the oldest one its text says it is available in (back-ports name several). */
-function sinceOf(text) {
+function sinceOf(text, ownText) {
+  // The parameter's own sentence first: a value's "Available in Postfix 3.11" must not date the name.
+  const own = new RegExp(String.raw`This feature is (?:available|supported) (?:in|with|since) Postfix (?:version )?(?:≥ ?)?((?:${VERSION}(?:, (?:and )?)?)+)`).exec(ownText);
+  if (own) return oldest(own[1].match(new RegExp(VERSION, 'g')));
   const m = new RegExp(String.raw`(?:available|supported) (?:in|with|since) Postfix (?:version )?(?:≥ ?)?((?:${VERSION}(?:, (?:and )?)?)+)`, 'i').exec(text);
   if (m) return oldest(m[1].match(new RegExp(VERSION, 'g')));
   const later = new RegExp(String.raw`(?:Postfix|version) (${VERSION}) and later`, 'i').exec(text);
@@ -103,9 +106,10 @@ function readProto(path) {
     const head = chunk.slice(0, newline).trim();
     const name = head.split(/\s+/)[0];
     const body = chunk.slice(newline).split(/^%CLASS /m)[0];
-    entries.push({ name, defaultText: plain(head.slice(name.length)), text: plain(body) });
+    // ownText leaves out the <dl> lists of values, whose own "available in" lines date a value, not the name.
+    entries.push({ name, defaultText: plain(head.slice(name.length)), text: plain(body), ownText: plain(body.replace(/<dl[\s\S]*?<\/dl>/g, ' ')) });
   }
-  for (let i = entries.length - 2; i >= 0; i--) if (!entries[i].text) entries[i].text = entries[i + 1].text;
+  for (let i = entries.length - 2; i >= 0; i--) if (!entries[i].text) Object.assign(entries[i], { text: entries[i + 1].text, ownText: entries[i + 1].ownText });
   return entries;
 }
 
@@ -131,13 +135,13 @@ const suffixes = familySuffixes();
 const isFamilyMember = (name) => !installed.has(name) && suffixes.some((s) => name.endsWith('_' + s) && name.length > s.length + 1);
 
 const rows = new Map();
-for (const { name, defaultText, text } of proto) {
+for (const { name, defaultText, text, ownText } of proto) {
   if (isFamilyMember(name)) continue;
   const obsolete = obsoleteOf(name, text, defaultText);
   // An obsolete name that the installed Postfix does not know has no value there: its old default would
   // wrongly fill in ${old_name?...} tests such as postscreen_dnsbl_max_ttl's.
   const known = installed.has(name) ? installed.get(name) : obsolete ? '' : literalDefault(defaultText);
-  rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : known, since: sinceOf(text), obsolete });
+  rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : known, since: sinceOf(text, ownText), obsolete });
 }
 for (const [name, value] of installed) if (!rows.has(name)) rows.set(name, { name, value: HOST_DEPENDENT.has(name) ? '' : value });
 // The proto's "latest" version: the newest since-version it names.

@@ -101,4 +101,7 @@ describe('names newer than the target', () => {
     assert.ok(codes('smtp_sasl_password_result_delimiter = :\n', '3.7').includes('parameter-newer-than-target'));
     assert.ok(!codes('compatibility_level = 3.11\nsmtp_sasl_password_result_delimiter = :\n', '3.7').includes('parameter-newer-than-target'));
   });
+  test('a value that came later does not date its parameter (milter_default_action = shutdown came in 3.11, the name in 2.3)', () => {
+    assert.ok(!codes('milter_default_action = tempfail\nsmtp_tls_security_level = may\nsmtpd_tls_protocols = !SSLv2\n', '2.10').includes('parameter-newer-than-target'));
+  });
 });
