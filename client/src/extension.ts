@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerAuthTestCommands } from './authTest/commands';
+import { registerExplainLogCommand } from './explainLog';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Postfi
   const started = performance.now();
   // Commands first: they do not need the server, and must work even if it fails to start.
   registerAuthTestCommands(context);
+  registerExplainLogCommand(context, () => client);
   client = createLanguageClient(context);
   await client.start();
   const activationMs = performance.now() - started;

@@ -1,2 +1,2 @@
 /** The language ids this extension contributes (package.json `contributes.languages` holds the same list). */
-export const LANGUAGE_IDS = ['postfix-main', 'postfix-master', 'cyrus-sasl', 'saslauthd', 'postfix-sasl-passwd', 'dovecot'] as const;
+export const LANGUAGE_IDS = ['postfix-main', 'postfix-master', 'cyrus-sasl', 'saslauthd', 'postfix-sasl-passwd', 'dovecot', 'postfix-log'] as const;

@@ -116,6 +116,8 @@ export class InstanceHost {
   private buffers = new Map<string, { version: number; text: string; languageId: LanguageId; parsed: ParsedText }>();
   /** Checked instances by the path they were located from; rebuilt when dropped. */
   private checked = new InstanceCache();
+  /** The main.cf found in a folder (for the instance mail logs are explained against); dropped when a main.cf changes. */
+  private folderMains = new Map<string, string | undefined>();
 
   constructor(private openBuffer: (uri: string) => OpenBuffer | undefined, private settings: () => Settings) {}
 
@@ -150,6 +152,16 @@ export class InstanceHost {
     const made = this.build(uri);
     this.checked.set(key, made);
     return [made];
+  }
+
+  /** The instance of the first main.cf in a folder or below it; undefined when there is none. */
+  instanceOfFolder(folder: string): CheckedInstance | undefined {
+    if (!this.folderMains.has(folder)) {
+      const layouts = locateLayouts([folder], { reader: this.reader, parse: this.parse });
+      this.folderMains.set(folder, layouts.flatMap((l) => l.members).find((m) => m.languageId === 'postfix-main' && m.parsed)?.path);
+    }
+    const main = this.folderMains.get(folder);
+    return main === undefined ? undefined : this.instancesOf(uriOfPath(main))[0];
   }
 
   private build(uri: string): CheckedInstance {
@@ -204,6 +216,7 @@ export class InstanceHost {
     // Only a name the search looks for (main.cf, master.cf, sasl/smtpd.conf ...) can change what the
     // instances of its folder are made of; any other file there (5,000 open notes.cf) touches its own alone.
     const folder = detectLanguage(path) !== undefined ? dirOf(path) : undefined;
+    if (detectLanguage(path) === 'postfix-main') this.folderMains.clear();
     const keys = new Set([uri, ...this.checked.keysTouching('uri', uri), ...this.checked.keysTouching('looked', path), ...(folder !== undefined ? this.checked.keysTouching('folder', folder) : [])]);
     for (const key of keys) {
       const c = this.checked.get(key);
@@ -222,6 +235,7 @@ export class InstanceHost {
 
   clear(): void {
     this.checked.clear();
+    this.folderMains.clear();
     this.buffers.clear();
     this.disk.clear();
   }

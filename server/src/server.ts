@@ -2,7 +2,7 @@
 // document and calls the service; parses are cached by URI and version.
 import './heapTuning';
 import { pathToFileURL } from 'node:url';
-import { createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, LSPErrorCodes, Message, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, DidChangeConfigurationNotification, ErrorCodes, DidChangeWatchedFilesNotification, LSPErrorCodes, Message, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Analysis } from './service/analyze';
@@ -11,6 +11,7 @@ import { codeActions } from './service/codeActions';
 import { resolveCompletion } from './service/completionDocs';
 import type { ParsedFile } from './service/documents';
 import { fileTypes } from './service/fileTypes';
+import type { LanguageId } from './service/languages';
 import { DocumentLanguages } from './service/resolveLanguage';
 import { defaultSettings, readSettingsChecked, type Settings } from './service/settings';
 import { toDiagnostic } from './service/toLsp';
@@ -19,6 +20,7 @@ import { resolvedFileHover } from './service/instance/hover';
 import { serviceHover } from './service/smtpd/serviceHover';
 import { restrictionHover } from './service/smtpd/restrictions/hover';
 import type { Instance } from './service/instance/instance';
+import { LogDocuments } from './logDocuments';
 
 // A request cancelled while it still waits in the queue (behind a long check) is answered with the
 // cancellation error at once instead of being computed for nobody.
@@ -26,7 +28,7 @@ const connection: Connection = createConnection(ProposedFeatures.all, {
   cancelUndispatched: (message) => (Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() } : undefined),
 });
 const documents = new TextDocuments(TextDocument);
-const host = new InstanceHost((uri) => {
+const host: InstanceHost = new InstanceHost((uri) => {
   const doc = documents.get(uri);
   return doc ? { uri, version: doc.version, text: doc.getText(), languageId: languageOf(doc) } : undefined;
 }, () => settings);
@@ -36,12 +38,15 @@ const published = new Set<string>();
 let settings: Settings = defaultSettings;
 let pullConfiguration = false;
 let watchFiles = false;
+let folderChanges = false;
 
 // A warning, so that clients logging only warnings and errors by default (Neovim) keep it.
 const languages = new DocumentLanguages((line) => connection.console.warn(line));
+const logs: LogDocuments = new LogDocuments(host, () => settings, () => documents.all(), (doc) => languageOf(doc) === 'postfix-main');
 
-/** Our language for a document: its id, a known alias, its file name or its content. */
-function languageOf(doc: TextDocument) {
+/** Our language for a configuration document: its id, a known alias, its file name or its content. A mail log has none. */
+function languageOf(doc: TextDocument): LanguageId | undefined {
+  if (logs.is(doc)) return undefined;
   return languages.of({ uri: doc.uri, languageId: doc.languageId, text: doc.getText() });
 }
 
@@ -102,8 +107,19 @@ function publishInstance(checked: CheckedInstance): void {
   }
 }
 
+/** A log's own lines, explained against the instance of the moment. */
+function publishLog(doc: TextDocument): void {
+  published.add(doc.uri);
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: logs.diagnostics(doc) });
+}
+
 /** Re-checks the instances `uri` belongs to, and those it used to belong to; clears files that left them all. */
 function recheck(uri: string): void {
+  const doc = documents.get(uri);
+  if (doc && logs.is(doc)) {
+    publishLog(doc);
+    return;
+  }
   const before = host.invalidate(uri);
   // A file that is open, and the first member (main.cf) of each instance the change touched.
   const starts = new Set([...(documents.get(uri) ? [uri] : []), ...before.flatMap((c) => c.uris.slice(0, 1))]);
@@ -114,6 +130,8 @@ function recheck(uri: string): void {
   const still = new Set([...now.values()].flatMap((c) => c.uris));
   for (const c of before) for (const u of c.uris) if (!still.has(u) && published.delete(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
   for (const c of now.values()) publishInstance(c);
+  // The lines a log points at may have moved.
+  for (const log of logs.open()) publishLog(log);
 }
 
 /** Debounced per document; every member of its instance is re-checked with it. */
@@ -171,6 +189,8 @@ async function refreshSettings(): Promise<void> {
 connection.onInitialize((params) => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  folderChanges = params.capabilities.workspace?.workspaceFolders === true;
+  logs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   if (init?.settings) settings = settingsFrom(init.settings);
   return {
@@ -184,6 +204,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'postfix-sasl-language-server' },
   };
@@ -198,6 +219,15 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postfixSasl' }).catch(() => undefined);
     void refreshSettings().then(() => documents.all().forEach((d) => schedule(d.uri)));
   }
+});
+
+connection.onInitialized(() => {
+  if (!folderChanges) return;
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.map((f) => f.uri));
+    logs.setWorkspaceFolders([...logs.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)]);
+    for (const log of logs.open()) schedule(log.uri);
+  });
 });
 
 connection.onDidChangeWatchedFiles((change) => {
@@ -216,6 +246,12 @@ documents.onDidOpen((e) => schedule(e.document.uri));
 documents.onDidSave((e) => schedule(e.document.uri));
 documents.onDidChangeContent((e) => schedule(e.document.uri));
 documents.onDidClose((e) => {
+  if (logs.is(e.document)) {
+    logs.forget(e.document.uri);
+    if (published.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    return;
+  }
+  logs.forget(e.document.uri);
   host.forget(e.document.uri);
   languages.forget(e.document.uri);
   // The file is read from disk again; its instance is cleared when no member stays open.
@@ -225,14 +261,26 @@ documents.onDidClose((e) => {
 
 connection.onCompletion((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => fileTypes[file.languageId].features.complete?.(file, doc.offsetAt(p.position), instanceFiles(doc)) ?? []));
 connection.onCompletionResolve((item) => guarded(() => resolveCompletion(item), item));
-connection.onHover((p) =>
-  withFile(p.textDocument.uri, null, ({ file }, doc) => {
+connection.onHover((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  if (doc && logs.is(doc)) return guarded(() => logs.hover(doc, p.position), null);
+  return withFile(p.textDocument.uri, null, ({ file }, doc) => {
     const offset = doc.offsetAt(p.position);
     const instance = host.instancesOf(doc.uri)[0]?.instance;
     const hover = fileTypes[file.languageId].features.hover?.(file, offset, instanceFiles(doc), instance?.postfixVersion) ?? null;
     return withResolvedFiles(hover, instance, file, offset);
-  }),
-);
+  });
+});
+// "Explain the selected log lines": any text, from any document or none.
+connection.onRequest('postfixSasl/explainLog', async (p: { text?: unknown }) => {
+  if (typeof p?.text !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'postfixSasl/explainLog needs { text: string }.');
+  try {
+    return { markdown: await logs.explain(p.text) };
+  } catch (error) {
+    connection.console.error(`postfix-sasl: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw new ResponseError(ErrorCodes.InternalError, 'The log could not be explained; the server log says why.');
+  }
+});
 connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, [], ({ file }) => fileTypes[file.languageId].features.symbols?.(file) ?? []));
 connection.onFoldingRanges((p) => withFile(p.textDocument.uri, [], ({ file }) => fileTypes[file.languageId].features.folding?.(file) ?? []));
 connection.onDefinition((p) => withFile(p.textDocument.uri, [], ({ file }, doc) => fileTypes[file.languageId].features.definition?.(file, doc.offsetAt(p.position)) ?? []));

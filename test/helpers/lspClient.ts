@@ -16,7 +16,13 @@ export interface TestClient {
   stop(): Promise<void>;
 }
 
-export async function startServer(initializationOptions: unknown = { settings: { debounceMs: 0 } }): Promise<TestClient> {
+/** `initialize` extras: workspace folders, client capabilities. */
+export interface InitializeExtras {
+  workspaceFolders?: Array<{ uri: string; name: string }>;
+  capabilities?: Record<string, unknown>;
+}
+
+export async function startServer(initializationOptions: unknown = { settings: { debounceMs: 0 } }, extras: InitializeExtras = {}): Promise<TestClient> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
@@ -31,7 +37,7 @@ export async function startServer(initializationOptions: unknown = { settings: {
     }
   });
   connection.listen();
-  const initialized = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions })) as { capabilities: Record<string, unknown> };
+  const initialized = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: extras.capabilities ?? {}, initializationOptions, ...(extras.workspaceFolders ? { workspaceFolders: extras.workspaceFolders } : {}) })) as { capabilities: Record<string, unknown> };
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -56,12 +56,13 @@ const EXAMPLES: Record<string, string> = {
   saslauthd: 'default/saslauthd',
   'postfix-sasl-passwd': 'sasl_passwd',
   dovecot: 'dovecot/dovecot.conf',
+  'postfix-log': 'mail.log',
 };
 const repo = (lang: string, name: string) => (grammars[lang].repository as Record<string, Rule>)[name];
 const regex = (lang: string, name: string, key = 'match') => toJsRegExp(repo(lang, name)[key] as string);
 
 describe('every grammar', () => {
-  test('there are six', () => assert.equal(Object.keys(grammars).length, 6));
+  test('there are seven', () => assert.equal(Object.keys(grammars).length, 7));
   for (const [lang, grammar] of Object.entries(grammars)) {
     test(`${lang}: every match/begin/end regex compiles`, () => {
       for (const { path, rule } of rules(grammar)) {
@@ -127,6 +128,14 @@ describe('key rules', () => {
 
   test('smtpd.conf: key, colon, value', () => {
     assert.deepEqual(regex('cyrus-sasl', 'option').exec('mech_list: PLAIN LOGIN')?.slice(1), ['mech_list', ':', 'PLAIN LOGIN']);
+  });
+
+  test('mail log: time, host, program and pid of syslog, ISO and Dovecot log_path lines', () => {
+    const begin = regex('postfix-log', 'record', 'begin');
+    assert.deepEqual(begin.exec('Dec  1 10:00:00 mx postfix/submission/smtpd[42]: warning: x')?.slice(1, 6), ['Dec  1 10:00:00', 'mx', 'postfix/submission/smtpd', '[', '42']);
+    assert.deepEqual(begin.exec('2026-12-01T10:00:00.123+00:00 mx saslauthd[7]: auth failure')?.slice(1, 4), ['2026-12-01T10:00:00.123+00:00', 'mx', 'saslauthd']);
+    assert.deepEqual(begin.exec('Dec 01 10:00:00 auth: Info: x')?.slice(1, 4), ['Dec 01 10:00:00', undefined, 'auth']);
+    assert.ok(regex('postfix-log', 'journal-meta').test('-- Boot 0123456789abcdef --'));
   });
 
   test('saslauthd: a shell assignment', () => {

@@ -8,6 +8,7 @@ import { LANGUAGE_IDS } from '../../client/src/languages';
 import { PROFILE_PROPERTIES, TLS_MODES } from '../../client/src/authTest/options';
 import { detectLanguage } from '../../server/src/service/languages';
 import { snippetFiles } from '../../server/src/service/snippets';
+import { LOG_FIRST_LINE, LOG_LANGUAGE_ID, isLogPath } from '../../server/src/service/logFile/detect';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -86,9 +87,14 @@ describe('languages', () => {
       }
     });
 
-    test(`${id}: language configuration exists, comments with #, word pattern compiles`, () => {
+    test(`${id}: language configuration exists, comments with # (a log has none), word pattern compiles`, () => {
       assert.ok(existsSync(join(root, configuration)), configuration);
       const conf = readJson(configuration);
+      if (id === LOG_LANGUAGE_ID) {
+        assert.equal(conf.comments, undefined);
+        assertWholeWord(conf.wordPattern, 'unknown[192.0.2.1]');
+        return;
+      }
       assert.equal(conf.comments.lineComment, '#');
       assertWholeWord(conf.wordPattern, 'smtpd_sasl_auth_enable');
       if (id === 'postfix-main' || id === 'postfix-master') {
@@ -104,7 +110,7 @@ describe('languages', () => {
 });
 
 describe('file associations', () => {
-  type Lang = { id: string; filenames?: string[]; filenamePatterns?: string[] };
+  type Lang = { id: string; filenames?: string[]; filenamePatterns?: string[]; firstLine?: string };
   const languages: Lang[] = contributes.languages;
   /** VS Code's rule: a pattern with a "/" is matched against the whole path, else against the base name. */
   const globToRegExp = (glob: string) =>
@@ -149,6 +155,28 @@ describe('file associations', () => {
       assert.equal(detectLanguage(path), expected, 'server');
     });
   }
+  // Mail logs: the manifest and the server's isLogPath agree; detectLanguage (configuration files) leaves them alone.
+  const logCases: [string, boolean][] = [
+    ['/var/log/mail.log', true],
+    ['/var/log/maillog', true],
+    ['/var/log/mail.err', true],
+    ['/var/log/mail.warn', true],
+    ['/var/log/mail.info', true],
+    ['/var/log/mail/postfix.log', true],
+    ['/var/log/syslog', false],
+    ['/var/log/mail.log.1', false],
+    ['/srv/app/debug.log', false],
+  ];
+  for (const [path, isLog] of logCases) {
+    test(`${path} → ${isLog ? LOG_LANGUAGE_ID : 'no log'}`, () => {
+      assert.equal(manifestLanguage(path), isLog ? LOG_LANGUAGE_ID : undefined, 'manifest');
+      assert.equal(isLogPath(path), isLog, 'server');
+      assert.equal(detectLanguage(path), undefined, 'not a configuration file');
+    });
+  }
+  test('the manifest\'s firstLine for logs is the server\'s', () => {
+    assert.equal(languages.find((l) => l.id === LOG_LANGUAGE_ID)?.firstLine, LOG_FIRST_LINE);
+  });
   // Deliberately different: the CLI takes any smtpd.conf it is given, but VS Code must not claim OpenSMTPD's.
   test('VS Code leaves a bare smtpd.conf (OpenSMTPD) alone', () => assert.equal(manifestLanguage('/etc/smtpd.conf'), undefined));
 });

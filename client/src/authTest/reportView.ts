@@ -11,9 +11,12 @@ export class ReportStore implements vscode.TextDocumentContentProvider {
   private readonly reports = new Map<string, string>();
   private counter = 0;
 
+  /** Another feature's reports (the log explanation) live under a scheme of their own. */
+  constructor(readonly scheme: string = REPORT_SCHEME) {}
+
   add(title: string, markdown: string): vscode.Uri {
     this.counter += 1;
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${title.replace(/[^A-Za-z0-9.:@_-]+/g, '-')} #${this.counter}.md` });
+    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${title.replace(/[^A-Za-z0-9.:@_-]+/g, '-')} #${this.counter}.md` });
     this.reports.set(uri.toString(), markdown);
     // Forget the oldest reports: a long session should not grow without bound.
     while (this.reports.size > KEEP) this.reports.delete(this.reports.keys().next().value!);
@@ -21,7 +24,7 @@ export class ReportStore implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.reports.get(uri.toString()) ?? '# This report is no longer available\n\nRun the test again.\n';
+    return this.reports.get(uri.toString()) ?? '# This report is no longer available\n\nRun the command again.\n';
   }
 }
 

@@ -7,14 +7,14 @@ import { createGunzip } from 'node:zlib';
 import type { ParsedFile } from '../service/documents';
 import { instanceView, mainSettings } from '../service/instance/services';
 import { defaultSettings } from '../service/settings';
-import { locateTargets, type ConfigLocation } from '../service/log/locate';
+import { explainGroups as explainLogGroups, skippedNotes, type JsonGroup } from '../service/log/explainGroups';
 import { readLog, type LogReading } from '../service/log/readLog';
-import type { LogGroup } from '../service/log/summary';
 import type { CliIo } from './authTest';
 import { InputError, locateForCli } from './locateForCli';
 import { instanceFromFiles } from '../service/instance/locate';
-import type { Instance } from '../service/instance/instance';
 import { describeArgsError, usageLine } from './usage';
+
+export type { JsonGroup };
 
 export const EXPLAIN_HELP = `Usage: postfix-sasl explain [--format text|json] [--instance DIR]... [LOGFILE|-]
 
@@ -32,8 +32,6 @@ Options:
 
 User names that may be passwords are never shown. Exit codes: 0 the log was read, 2 it could not be.
 `;
-
-const SEVERITY_ORDER = { error: 0, warning: 1, information: 2 } as const;
 
 /** The instance's files, parsed: the one place that loads an instance for explain. */
 export function loadInstance(dirs: readonly string[]): ParsedFile[] {
@@ -76,60 +74,9 @@ async function* guarded(source: AsyncIterable<Buffer>, notes: string[]): AsyncGe
   }
 }
 
-export interface JsonGroup {
-  code: string;
-  severity: string;
-  count: number;
-  first: string;
-  last: string;
-  services: string[];
-  clients: string[];
-  users: string[];
-  example: string;
-  explanation: string;
-  locations: ConfigLocation[];
-}
-
-const list = (set: { values: Set<string>; more: number }) => [...set.values, ...(set.more ? [`(${set.more} more)`] : [])];
-
-function daemonOf(service: string, example: string): string {
-  if (service === 'dovecot') return /^([a-z][a-z0-9-]*)/.exec(example)?.[1] ?? 'dovecot';
-  return service.slice(service.lastIndexOf('/') + 1);
-}
-
-function toJson(group: LogGroup, instance: Instance | undefined): JsonGroup {
-  const locations: ConfigLocation[] = [];
-  const seen = new Set<string>();
-  for (const service of group.services.values) {
-    const param = group.message.key === 'param' ? group.key : undefined;
-    for (const l of locateTargets(instance, service, daemonOf(service, group.example), group.message.targets, param)) {
-      const id = `${l.file}:${l.line}:${l.setting}`;
-      if (!seen.has(id)) locations.push(l);
-      seen.add(id);
-    }
-  }
-  // Lines that set something are what to change; where to add an unset one only when there are none.
-  const set = locations.filter((l) => !l.unset);
-  if (set.length) locations.splice(0, locations.length, ...set);
-  const { message } = group;
-  return { code: message.code, severity: message.severity, count: group.count, first: group.first, last: group.last, services: list(group.services), clients: list(group.clients), users: list(group.users), example: group.example, explanation: message.explanation, locations };
-}
-
+/** The groups with the instance's lines to change (the CLI gives the instance as parsed files). */
 export function explainGroups(reading: LogReading, instance: readonly ParsedFile[]): JsonGroup[] {
-  const model = instance.length ? instanceFromFiles(instance) : undefined;
-  return reading.summary.groups.map((g) => toJson(g, model)).sort((a, b) => SEVERITY_ORDER[a.severity as keyof typeof SEVERITY_ORDER] - SEVERITY_ORDER[b.severity as keyof typeof SEVERITY_ORDER] || b.count - a.count);
-}
-
-/** What was not read or not known, in one line each. */
-export function skippedNotes(reading: LogReading, notes: readonly string[]): string[] {
-  const { summary, skipped } = reading;
-  const out = [...notes];
-  if (skipped.long) out.push(`${skipped.long} line(s) over 64 KiB skipped`);
-  if (skipped.binary) out.push(`${skipped.binary} line(s) of binary data skipped`);
-  if (skipped.unterminated) out.push('the last line has no line break (the log may have been cut while written): it was read as it is');
-  if (summary.unreadable) out.push(`${summary.unreadable} line(s) not in a log format we read`);
-  if (summary.groupOverflow) out.push(`${summary.groupOverflow} recognised line(s) not grouped: too many distinct groups`);
-  return out;
+  return explainLogGroups(reading, instance.length ? instanceFromFiles(instance) : undefined);
 }
 
 function failedLoginLines(reading: LogReading, instance: readonly ParsedFile[]): string[] {

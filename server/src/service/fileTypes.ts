@@ -18,6 +18,9 @@ export const fileTypes: { readonly [L in LanguageId]: FileTypeDescriptor<L> } = 
   dovecot,
 };
 
+/** Mail logs stand apart: they are explained against an instance, not part of one (see logFile/descriptor.ts). */
+export { logFile } from './logFile/descriptor';
+
 /** Never throws: each file type's parser keeps going past bad lines. */
 export function parseFile(uri: string, languageId: LanguageId, text: string): ParsedFile {
   return fileTypes[languageId].parse(uri, text);

@@ -16,6 +16,8 @@ export interface Settings {
   postfixVersion: string;
   /** The Dovecot the files are for ("2.3", "2.4.1") when neither dovecot_config_version nor the live system says; empty: unknown. */
   dovecotVersion: string;
+  /** The folder of the instance mail logs are explained against; empty: the workspace's own. */
+  logInstance: string;
 }
 
 export const defaultSettings: Settings = {
@@ -24,6 +26,7 @@ export const defaultSettings: Settings = {
   debounceMs: 150,
   postfixVersion: '',
   dovecotVersion: '',
+  logInstance: '',
 };
 
 /** Keys under the `postfixSasl` section, as VS Code sees them, with their defaults. */
@@ -33,6 +36,7 @@ export const settingKeys = {
   'postfixSasl.debounceMs': defaultSettings.debounceMs,
   'postfixSasl.postfixVersion': defaultSettings.postfixVersion,
   'postfixSasl.dovecotVersion': defaultSettings.dovecotVersion,
+  'postfixSasl.logInstance': defaultSettings.logInstance,
 } as const;
 
 /** What was read, and one sentence per severity entry that was left out because it names no rule or no severity. */
@@ -82,11 +86,13 @@ export function readSettingsChecked(raw: unknown): SettingsRead {
       debounceMs: number(section.debounceMs, defaultSettings.debounceMs),
       postfixVersion: versionOk && typeof version === 'string' ? version : defaultSettings.postfixVersion,
       dovecotVersion: dovecotOk && typeof dovecot === 'string' ? dovecot : defaultSettings.dovecotVersion,
+      logInstance: typeof section.logInstance === 'string' ? section.logInstance : defaultSettings.logInstance,
     },
     problems: [
       ...shapes,
       ...(versionOk ? [] : ['postfixVersion must be a Postfix version such as "3.7" or "3.9.1"']),
       ...(dovecotOk ? [] : ['dovecotVersion must be a Dovecot version such as "2.3" or "2.4.1"']),
+      ...(section.logInstance == null || typeof section.logInstance === 'string' ? [] : ['logInstance must be the path of a folder']),
       ...unknownCodes.map(unknownCodeProblem),
       ...(badValues.length ? [`the severity of ${quoteList(badValues)} must be one of ${SEVERITY_SETTINGS.join(', ')}`] : []),
     ],

@@ -87,15 +87,20 @@ function exampleOf(text: string, match: RegExpExecArray): string {
 // rsyslog folds repeats into one line (RepeatedMsgReduction, on in Ubuntu's rsyslog.conf).
 const REPEATED = /^message repeated (\d{1,9}) times: \[ ?(.*?) ?\]$/;
 
+/** The record a folded repeat stands for, and how many times it occurred. */
+export function unfoldRepeat(record: LogRecord): { record: LogRecord; times: number } {
+  const repeated = REPEATED.exec(record.text);
+  return repeated ? { record: { ...record, text: repeated[2] }, times: Number(repeated[1]) } : { record, times: 1 };
+}
+
 export class LogSummarizer {
   readonly summary = emptySummary();
   private readonly byKey = new Map<string, LogGroup>();
 
   add(record: LogRecord): void {
     this.summary.lines++;
-    const repeated = REPEATED.exec(record.text);
-    if (repeated) this.count({ ...record, text: repeated[2] }, Number(repeated[1]));
-    else this.count(record, 1);
+    const unfolded = unfoldRepeat(record);
+    this.count(unfolded.record, unfolded.times);
   }
 
   /** Counts `times` occurrences of the record (more than one for a folded repeat). */

@@ -1,0 +1,95 @@
+// The server's side of mail logs (postfix-log): which open documents are logs, their recognised lines
+// per version, the instance they are explained against, and their diagnostics, hovers and reports.
+// The instance is the one the user configured (postfixSasl.logInstance), else the workspace's, else
+// that of an open main.cf: the live /etc/postfix is read only when one of these names it.
+import { isAbsolute, join } from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
+import { logFile } from './service/fileTypes';
+import type { Instance } from './service/instance/instance';
+import type { LogAnalysis } from './service/logFile/recognise';
+import type { Settings } from './service/settings';
+import { LineIndex } from './service/text';
+import { localPathOf, type InstanceHost } from './instanceHost';
+
+/** Text given to the explain request past this size is refused with a note (a log that big belongs to the CLI). */
+export const MAX_EXPLAIN_CHARS = 16 * 1024 * 1024;
+
+export class LogDocuments {
+  /** Judged once per open document, so an edit of its first line does not flip it. */
+  private readonly isLog = new Map<string, boolean>();
+  private readonly analyses = new Map<string, { version: number; index: LineIndex; analysis?: LogAnalysis }>();
+  private workspaceFolders: string[] = [];
+  /** The workspace folders as the client named them. */
+  folderUris: string[] = [];
+
+  constructor(
+    private readonly host: InstanceHost,
+    private readonly settings: () => Settings,
+    private readonly openDocuments: () => readonly TextDocument[],
+    private readonly isMainCf: (doc: TextDocument) => boolean,
+  ) {}
+
+  setWorkspaceFolders(uris: readonly string[]): void {
+    this.folderUris = [...uris];
+    this.workspaceFolders = uris.flatMap((u) => localPathOf(u) ?? []);
+  }
+
+  is(doc: TextDocument): boolean {
+    let known = this.isLog.get(doc.uri);
+    if (known === undefined) {
+      known = logFile.isDocument({ uri: doc.uri, languageId: doc.languageId, text: doc.getText() }, localPathOf(doc.uri));
+      this.isLog.set(doc.uri, known);
+    }
+    return known;
+  }
+
+  forget(uri: string): void {
+    this.isLog.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  /** The logs open now. */
+  open(): TextDocument[] {
+    return this.openDocuments().filter((d) => this.isLog.get(d.uri));
+  }
+
+  /** The instance logs are explained against (see the head of this file). */
+  instance(): Instance | undefined {
+    const configured = this.settings().logInstance.trim();
+    if (configured) {
+      const folder = isAbsolute(configured) || !this.workspaceFolders.length ? configured : join(this.workspaceFolders[0], configured);
+      return this.host.instanceOfFolder(folder)?.instance;
+    }
+    for (const folder of this.workspaceFolders) {
+      const found = this.host.instanceOfFolder(folder);
+      if (found) return found.instance;
+    }
+    const main = this.openDocuments().find((d) => !this.is(d) && this.isMainCf(d));
+    return main ? this.host.instancesOf(main.uri)[0]?.instance : undefined;
+  }
+
+  private indexOf(doc: TextDocument): { version: number; index: LineIndex; analysis?: LogAnalysis } {
+    let cached = this.analyses.get(doc.uri);
+    if (!cached || cached.version !== doc.version) {
+      cached = { version: doc.version, index: new LineIndex(doc.getText()) };
+      this.analyses.set(doc.uri, cached);
+    }
+    return cached;
+  }
+
+  diagnostics(doc: TextDocument): Diagnostic[] {
+    const cached = this.indexOf(doc);
+    cached.analysis ??= logFile.analyze(cached.index);
+    return logFile.diagnostics(cached.index, cached.analysis, logFile.locations(this.instance()));
+  }
+
+  hover(doc: TextDocument, position: Position): Hover | null {
+    return logFile.hover(this.indexOf(doc).index, position, logFile.locations(this.instance()));
+  }
+
+  async explain(text: string): Promise<string> {
+    if (text.length > MAX_EXPLAIN_CHARS) return `# Not explained\n\nThe text has ${text.length} characters, more than the ${MAX_EXPLAIN_CHARS} this command reads. Run postfix-sasl explain on the log file instead: it reads logs of any size.\n`;
+    return logFile.explain(text, this.instance());
+  }
+}
