@@ -21,17 +21,23 @@ const TEMPLATES = [
   (i: number) => `postfix/smtpd[${i % 30000}]: disconnect from client${i % 5000}.example[192.0.2.${i % 250}] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4`,
 ];
 
+/** Lines `from` to `from + count` of the generated day. */
+export function logLines(from: number, count: number): string[] {
+  const chunk: string[] = [];
+  for (let i = from; i < from + count; i++) {
+    const s = i % 86400;
+    const time = `Dec  1 ${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+    chunk.push(`${time} mx ${TEMPLATES[i % TEMPLATES.length](i)}`);
+  }
+  return chunk;
+}
+
 export async function generateLog(path: string, bytes: number): Promise<number> {
   const out = createWriteStream(path);
   let written = 0;
   let lines = 0;
-  for (let i = 0; written < bytes; ) {
-    const chunk: string[] = [];
-    for (let k = 0; k < 2000; k++, i++) {
-      const s = i % 86400;
-      const time = `Dec  1 ${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-      chunk.push(`${time} mx ${TEMPLATES[i % TEMPLATES.length](i)}`);
-    }
+  for (let i = 0; written < bytes; i += 2000) {
+    const chunk = logLines(i, 2000);
     const text = `${chunk.join('\n')}\n`;
     written += text.length;
     lines += chunk.length;

@@ -9,6 +9,7 @@ import { measureAuthTest } from './authtest';
 import { measureBigFiles } from './bigFiles';
 import { CLI, measureCli } from './cli';
 import { measureExplain } from './explain';
+import { measureLogLanguage } from './logLanguage';
 import { generateInputs, postconfWarnings } from './generate';
 import { measureColdStart, measureInstanceEdit, measureLargeFile, measureManyDocuments } from './lsp';
 import { measureService } from './service';
@@ -61,6 +62,7 @@ async function main(): Promise<number> {
     await measureManyDocuments(rows, quick ? 500 : 5000);
     log('server over LSP: big files');
     await measureBigFiles(rows, quick);
+    await measureLogLanguage(rows, quick ? 5000 : 50000, quick ? 3 : 20);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log(`explain on a generated ${quick ? '5' : '100'} MB mail.log`);

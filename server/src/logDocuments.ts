@@ -15,10 +15,28 @@ import { localPathOf, type InstanceHost } from './instanceHost';
 /** Text given to the explain request past this size is refused with a note (a log that big belongs to the CLI). */
 export const MAX_EXPLAIN_CHARS = 16 * 1024 * 1024;
 
+/** One version of an open log; `previous` is the last analysed one, until this one is analysed. */
+interface LogVersion {
+  version: number;
+  index: LineIndex;
+  analysis?: LogAnalysis;
+  previous?: { index: LineIndex; analysis: LogAnalysis };
+}
+
+/**
+ * The lines the two versions share from the start, when the new one only added text after the old one's
+ * last complete line (a log growing); 0 otherwise. startsWith compares natively: no line-by-line loop.
+ */
+function unchangedLines(before: LineIndex, after: LineIndex): number {
+  const last = before.lineCount - 1;
+  const stable = before.lineStarts[last];
+  return after.text.length >= stable && after.text.startsWith(before.text.slice(0, stable)) ? last : 0;
+}
+
 export class LogDocuments {
   /** Judged once per open document, so an edit of its first line does not flip it. */
   private readonly isLog = new Map<string, boolean>();
-  private readonly analyses = new Map<string, { version: number; index: LineIndex; analysis?: LogAnalysis }>();
+  private readonly analyses = new Map<string, LogVersion>();
   private workspaceFolders: string[] = [];
   /** The workspace folders as the client named them. */
   folderUris: string[] = [];
@@ -69,10 +87,11 @@ export class LogDocuments {
     return main ? this.host.instancesOf(main.uri)[0]?.instance : undefined;
   }
 
-  private indexOf(doc: TextDocument): { version: number; index: LineIndex; analysis?: LogAnalysis } {
+  private indexOf(doc: TextDocument): LogVersion {
     let cached = this.analyses.get(doc.uri);
     if (!cached || cached.version !== doc.version) {
-      cached = { version: doc.version, index: new LineIndex(doc.getText()) };
+      const previous = cached?.analysis ? { index: cached.index, analysis: cached.analysis } : cached?.previous;
+      cached = { version: doc.version, index: new LineIndex(doc.getText()), previous };
       this.analyses.set(doc.uri, cached);
     }
     return cached;
@@ -80,7 +99,10 @@ export class LogDocuments {
 
   diagnostics(doc: TextDocument): Diagnostic[] {
     const cached = this.indexOf(doc);
-    cached.analysis ??= logFile.analyze(cached.index);
+    if (!cached.analysis) {
+      cached.analysis = logFile.analyze(cached.index, cached.previous && { previous: cached.previous.analysis, unchanged: unchangedLines(cached.previous.index, cached.index) });
+      cached.previous = undefined;
+    }
     return logFile.diagnostics(cached.index, cached.analysis, logFile.locations(this.instance()));
   }
 

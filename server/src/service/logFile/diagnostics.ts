@@ -1,7 +1,7 @@
 // Diagnostics of a mail log: one per recognised line, with the severity of its message, our
 // explanation, and related information pointing at the instance's lines that decide it.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LogSeverity } from '../log/messages';
+import type { LogMessage, LogSeverity } from '../log/messages';
 import type { LineIndex } from '../text';
 import { describeLocation, type LocationCache } from './locations';
 import type { LogAnalysis } from './recognise';
@@ -15,6 +15,19 @@ const SEVERITY: Record<LogSeverity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
 };
 
+const summaries = new Map<LogMessage, string>();
+
+/** The explanation's first sentence: the hover has the rest (a thousand full explanations would be 400 KB to send). */
+function summaryOf(message: LogMessage): string {
+  let summary = summaries.get(message);
+  if (summary === undefined) {
+    const end = message.explanation.search(/\.(?:\s+[A-Z]|$)/);
+    summary = end < 0 ? message.explanation : message.explanation.slice(0, end + 1);
+    summaries.set(message, summary);
+  }
+  return summary;
+}
+
 export function logDiagnostics(index: LineIndex, analysis: LogAnalysis, locations: LocationCache): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of analysis.lines.slice(0, MAX_LOG_DIAGNOSTICS)) {
@@ -26,7 +39,7 @@ export function logDiagnostics(index: LineIndex, analysis: LogAnalysis, location
       severity: SEVERITY[r.message.severity],
       code: r.message.code,
       source: 'postfix-sasl',
-      message: r.times > 1 ? `${r.message.explanation} (${r.times} times)` : r.message.explanation,
+      message: r.times > 1 ? `${summaryOf(r.message)} (${r.times} times)` : summaryOf(r.message),
       ...(related.length ? { relatedInformation: related } : {}),
     });
   }
