@@ -3,6 +3,7 @@
 import { runTests, summary, TestResult } from './harness';
 import './mainCf.e2e';
 import './authTest.e2e';
+import './logLanguage.e2e';
 
 export async function run(options: { bail?: boolean; log?: (line: string) => void } = {}): Promise<TestResult[]> {
   const results = await runTests(options);
