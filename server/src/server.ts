@@ -2,7 +2,7 @@
 // document and calls the service; parses are cached by URI and version.
 import './heapTuning';
 import { pathToFileURL } from 'node:url';
-import { createConnection, DidChangeConfigurationNotification, ErrorCodes, DidChangeWatchedFilesNotification, LSPErrorCodes, Message, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { DidChangeConfigurationNotification, ErrorCodes, DidChangeWatchedFilesNotification, LSPErrorCodes, Message, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import type { Analysis } from './service/analyze';
@@ -21,10 +21,11 @@ import { serviceHover } from './service/smtpd/serviceHover';
 import { restrictionHover } from './service/smtpd/restrictions/hover';
 import type { Instance } from './service/instance/instance';
 import { LogDocuments } from './logDocuments';
+import { createServerConnection } from './protocol/transport';
 
 // A request cancelled while it still waits in the queue (behind a long check) is answered with the
 // cancellation error at once instead of being computed for nobody.
-const connection: Connection = createConnection(ProposedFeatures.all, {
+const connection: Connection = createServerConnection({
   cancelUndispatched: (message) => (Message.isRequest(message) ? { jsonrpc: '2.0', id: message.id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() } : undefined),
 });
 const documents = new TextDocuments(TextDocument);
