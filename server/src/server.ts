@@ -214,21 +214,20 @@ connection.onInitialize((params) => {
 /** Files whose change on disk can change an instance (members, and the places the search looks in). */
 const WATCHED = ['**/main.cf', '**/master.cf', '**/*.conf', '**/*.conf.ext', '**/saslauthd', '**/sasl_passwd*', '**/*.db', '**/*.lmdb', '**/*.cdb'];
 
+// One handler: onInitialized keeps only the last one given.
 connection.onInitialized(() => {
+  if (folderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => f.uri));
+      logs.setWorkspaceFolders([...logs.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)]);
+      for (const log of logs.open()) schedule(log.uri);
+    });
+  }
   if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'postfixSasl' }).catch(() => undefined);
     void refreshSettings().then(() => documents.all().forEach((d) => schedule(d.uri)));
   }
-});
-
-connection.onInitialized(() => {
-  if (!folderChanges) return;
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const removed = new Set(e.removed.map((f) => f.uri));
-    logs.setWorkspaceFolders([...logs.folderUris.filter((u) => !removed.has(u)), ...e.added.map((f) => f.uri)]);
-    for (const log of logs.open()) schedule(log.uri);
-  });
 });
 
 connection.onDidChangeWatchedFiles((change) => {

@@ -80,7 +80,7 @@ describe('protocol errors over stdio', { timeout: 60_000 }, () => {
   });
 
   const bad: Array<[string, string, number, number | string | null]> = [
-    ['a body that is not JSON', 'Content-Length: 12\r\n\r\n{"jsonrpc":', -32700, null],
+    ['a body that is not JSON', 'Content-Length: 11\r\n\r\n{"jsonrpc":', -32700, null],
     ['a Content-Length that is not a number', 'Content-Length: abc\r\n\r\n{}', -32700, null],
     ['a header without Content-Length', 'Content-Type: application/json\r\n\r\n{}', -32700, null],
     ['a Content-Length too long for its body (it swallows the next frame)', 'Content-Length: 5000\r\n\r\n{"jsonrpc":"2.0","id":77,"method":"shutdown"}', -32700, null],
