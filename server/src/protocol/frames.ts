@@ -95,8 +95,9 @@ export class FrameParser {
     const have = Math.min(this.length - body.start, body.size);
     if (have > body.scanned) {
       const from = Math.max(0, body.scanned - 64);
-      const text = this.slice(body.start + from, body.start + have).toString('latin1');
-      const swallowed = EMBEDDED_HEADER.exec(text);
+      const fresh = this.slice(body.start + from, body.start + have);
+      // A header ends in a blank line, which JSON never holds raw: only then is the text searched.
+      const swallowed = fresh.includes(HEADER_END) ? EMBEDDED_HEADER.exec(fresh.toString('latin1')) : null;
       body.scanned = have;
       if (swallowed) {
         // The declared length runs into the next frame: this body is cut short, the next frame is whole.

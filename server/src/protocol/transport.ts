@@ -24,8 +24,14 @@ class CheckedReader extends AbstractMessageReader {
         return;
       }
       const verdict = this.lifecycle.judge(frame.message);
-      if (verdict.pass) callback(frame.message as unknown as Message);
-      else if (verdict.answer) void this.answer(verdict.answer.id, verdict.answer.code, verdict.answer.message);
+      if (verdict.pass) {
+        // As vscode-jsonrpc's own reader: a handler's throw (a $/cancelRequest without an id) is an error of the connection, not of the process.
+        try {
+          callback(frame.message as unknown as Message);
+        } catch (error) {
+          this.fireError(error);
+        }
+      } else if (verdict.answer) void this.answer(verdict.answer.id, verdict.answer.code, verdict.answer.message);
     });
   }
 

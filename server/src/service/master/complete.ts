@@ -19,7 +19,7 @@ const markdown = (value: string) => ({ kind: 'markdown' as const, value });
 export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: MainCfDocument): CompletionItem[] | CompletionList {
   const at = locate(doc, offset);
   if (at.kind === 'none') return [];
-  const range = doc.lines.rangeOf(at.span);
+  const range = editRange(doc, at.span, offset);
   switch (at.kind) {
     case 'column':
       return at.index === 0 ? [...serviceNameItems(range), ...snippetsAt(doc, offset)] : columnItems(at.index, range);
@@ -38,6 +38,17 @@ export function completeMasterCf(doc: MasterCfDocument, offset: number, main?: M
     case 'argument':
       return [{ label: '-o', kind: CompletionItemKind.Keyword, detail: 'override a main.cf parameter for this service', documentation: markdown(columns.command.doc), textEdit: { range, newText: '-o ' } }];
   }
+}
+
+/**
+ * LSP wants a completion edit on one line, holding the cursor. A token that runs over several lines (a
+ * `{ ... }` value) is replaced only from its start on the cursor's line up to the cursor: the lines
+ * after it, such as further -o options, are never touched.
+ */
+function editRange(doc: MasterCfDocument, span: { start: number; end: number }, offset: number): Range {
+  const line = doc.lines.positionAt(offset).line;
+  if (doc.lines.positionAt(span.start).line === line && doc.lines.positionAt(span.end).line === line) return doc.lines.rangeOf(span);
+  return doc.lines.rangeOf({ start: Math.min(offset, Math.max(span.start, doc.lines.lineStarts[line])), end: offset });
 }
 
 /** The set-up snippets, where a line starts with nothing but the word being typed. */
