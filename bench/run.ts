@@ -10,6 +10,7 @@ import { measureBigFiles } from './bigFiles';
 import { CLI, measureCli } from './cli';
 import { measureExplain } from './explain';
 import { measureLogLanguage } from './logLanguage';
+import { measureResponsiveness } from './responsiveness';
 import { generateInputs, postconfWarnings } from './generate';
 import { measureColdStart, measureInstanceEdit, measureLargeFile, measureManyDocuments } from './lsp';
 import { measureService } from './service';
@@ -63,6 +64,7 @@ async function main(): Promise<number> {
     log('server over LSP: big files');
     await measureBigFiles(rows, quick);
     await measureLogLanguage(rows, quick ? 5000 : 50000, quick ? 3 : 20);
+    await measureResponsiveness(rows, quick ? 2 : 10, quick ? 2000 : 20000);
     log('CLI next to postconf');
     const cli = measureCli(inputs, plan.cliRuns, rows);
     log(`explain on a generated ${quick ? '5' : '100'} MB mail.log`);

@@ -43,7 +43,7 @@ let folderChanges = false;
 
 // A warning, so that clients logging only warnings and errors by default (Neovim) keep it.
 const languages = new DocumentLanguages((line) => connection.console.warn(line));
-const logs: LogDocuments = new LogDocuments(host, () => settings, () => documents.all(), (doc) => languageOf(doc) === 'postfix-main');
+const logs: LogDocuments = new LogDocuments(host, () => settings, () => documents.all(), (uri) => documents.get(uri), (doc) => languageOf(doc) === 'postfix-main');
 
 /** Our language for a configuration document: its id, a known alias, its file name or its content. A mail log has none. */
 function languageOf(doc: TextDocument): LanguageId | undefined {
