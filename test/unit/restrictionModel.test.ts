@@ -69,11 +69,18 @@ describe('restriction verdicts per client class', () => {
     assert.deepEqual(verdicts, ['rejected by reject@4', 'relayed', 'rejected by reject@4', 'rejected by reject@4']);
   });
 
+  test('an empty mynetworks is described by the style of the compatibility level', () => {
+    const style = (main: string) => describeVerdicts(restrictionVerdicts(instanceOf(main), instanceOf(main).services[0]))[1].replace(/:.*$/, '');
+    assert.equal(style('compatibility_level = 3.6\n'), '- **clients in mynetworks** (mynetworks_style = host');
+    assert.equal(style('compatibility_level = 1\n'), '- **clients in mynetworks** (mynetworks_style = subnet');
+    assert.equal(style('mynetworks = 10.0.0.0/8\n'), '- **clients in mynetworks**');
+  });
+
   test('described per class, naming the deciding line', () => {
     const instance = instanceOf(AUTH + 'smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination, permit_sasl_authenticated\n');
     assert.deepEqual(describeVerdicts(restrictionVerdicts(instance, instance.services[0])), [
       '- **internet clients**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
-      '- **clients in mynetworks**: relayed (`permit_mynetworks` (main.cf line 3))',
+      '- **clients in mynetworks** (mynetworks_style = host: this host only): relayed (`permit_mynetworks` (main.cf line 3))',
       '- **authenticated users**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
       '- **authenticated users sending as an address they do not own**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
     ]);
@@ -138,7 +145,7 @@ describe('hover on a restriction list', () => {
         '**smtpd**, relaying a mail to another domain:',
         '',
         '- **internet clients**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
-        '- **clients in mynetworks**: relayed (`permit_mynetworks` (main.cf line 3))',
+        '- **clients in mynetworks** (mynetworks_style = host: this host only): relayed (`permit_mynetworks` (main.cf line 3))',
         '- **authenticated users**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
         '- **authenticated users sending as an address they do not own**: rejected at RCPT TO by `reject_unauth_destination` (main.cf line 3)',
       ].join('\n'),

@@ -37,6 +37,15 @@ export function outcomeText(v: ClassVerdict): string {
   }
 }
 
+/** What an empty mynetworks holds: Postfix computes it from mynetworks_style (host from compatibility level 2, subnet before). */
+const styleText: Record<string, string> = {
+  host: 'this host only',
+  subnet: "the subnets of this host's interfaces",
+  class: "the whole class A/B/C networks of this host's interfaces",
+};
+
 export function describeVerdicts(verdicts: ServiceVerdicts): string[] {
-  return verdicts.classes.map((v) => `- **${classLabel[v.client]}**: ${outcomeText(v)}`);
+  const style = verdicts.mynetworks.style;
+  const label = (v: ClassVerdict) => (v.client === 'mynetworks' && style ? `${classLabel[v.client]}** (mynetworks_style = ${style}: ${styleText[style] ?? 'as that style says'})` : `${classLabel[v.client]}**`);
+  return verdicts.classes.map((v) => `- **${label(v)}: ${outcomeText(v)}`);
 }
