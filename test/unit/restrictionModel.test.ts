@@ -124,6 +124,8 @@ describe('careful set-ups stay silent, their near misses do not', () => {
   const cases: Array<[string, string, string, string[]]> = [
     ['postscreen in front of smtpd, submission with Dovecot, a restriction class, a re-injection port', CAREFUL_MAIN, CAREFUL_MASTER, []],
     ['the submission port with its lists in the wrong order', CAREFUL_MAIN, CAREFUL_MASTER.replace('permit_sasl_authenticated,reject\n  -o smtpd_sender', 'reject_unknown_client_hostname,permit_sasl_authenticated,reject\n  -o smtpd_sender').replace('reject_sender_login_mismatch,permit_sasl_authenticated', 'permit_sasl_authenticated,reject_sender_login_mismatch'), ['master.cf:6:sasl-users-may-be-rejected', 'master.cf:7:sasl-login-check-skipped']],
+    // The MX port checks DNS lists in its own client list; only a permit_sasl_authenticated after it in the same list shows a mistake.
+    ['AUTH on port 25 too, with a DNS list in the client restrictions', CAREFUL_MAIN + 'smtpd_sasl_auth_enable = yes\nsmtpd_client_restrictions = reject_rbl_client zen.spamhaus.org\n', CAREFUL_MASTER, []],
     ['mynetworks holding the world', CAREFUL_MAIN + 'mynetworks = 0.0.0.0/0\n', CAREFUL_MASTER, ['main.cf:11:mynetworks-covers-world']],
   ];
   for (const [name, main, master, expected] of cases) test(name, () => assert.deepEqual(restrictionCodes(main, master), expected));

@@ -101,7 +101,7 @@ function usersRefused(instance: Instance, v: ServiceVerdicts): Candidate[] {
     }];
   }
   // A check of the client's DNS or HELO placed before permit_sasl_authenticated in the same list.
-  if (user.outcome === 'may be rejected' && by.doubt === 'client' && sameListAfter(items, by, sasl)) {
+  if (user.outcome === 'may be rejected' && by.doubt === 'client' && saslAfter(items, by)) {
     return [{
       code: 'sasl-users-may-be-rejected',
       ...place,
@@ -117,11 +117,11 @@ function knownRestriction(service: SmtpdService, item: ListItem): boolean {
   return behaviourOf(item.text) !== undefined || item.text.includes(':') || service.words('smtpd_restriction_classes').includes(item.text);
 }
 
-/** `later` is written after `step` in the same list. */
-function sameListAfter(items: readonly ListItem[], step: StagedStep, later: ListItem): boolean {
-  const list = items.filter((i) => i.list === step.item.list);
-  return list.indexOf(later) > list.indexOf(step.item) && list.includes(later);
-}
+/** Written earlier in the same file (a permit and a check of one list share it). */
+const writtenBefore = (a: ListItem, b: ListItem) => a.file === b.file && a.span !== undefined && b.span !== undefined && a.span.start < b.span.start;
+
+/** A permit_sasl_authenticated written after `step` in the same list. */
+const saslAfter = (items: readonly ListItem[], step: StagedStep) => items.some((i) => i.text.toLowerCase() === 'permit_sasl_authenticated' && i.list === step.item.list && writtenBefore(step.item, i));
 
 function ownershipSkipped(instance: Instance, v: ServiceVerdicts): Candidate[] {
   const foreign = verdictOf(v, 'foreign-sender');
@@ -129,7 +129,7 @@ function ownershipSkipped(instance: Instance, v: ServiceVerdicts): Candidate[] {
   const items = allItems(instance, v.service, v);
   const out: Candidate[] = [];
   for (const check of items.filter((i) => LOGIN_MISMATCH.test(i.text))) {
-    const permit = foreign.permits.find((p) => p.item.list === check.list && items.indexOf(p.item) < items.indexOf(check));
+    const permit = foreign.permits.find((p) => p.item.list === check.list && writtenBefore(p.item, check));
     const place = at(check);
     if (!permit || !place) continue;
     out.push({

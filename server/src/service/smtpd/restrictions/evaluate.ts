@@ -47,6 +47,8 @@ export interface EvaluationContext {
   facts: ClientFacts;
   /** The items of a restriction class, or undefined when the word is not one. */
   classItems: (name: string) => ListItem[] | undefined;
+  /** Filled as classes are evaluated. */
+  classResults?: Map<string, ListResult>;
 }
 
 const MAX_CLASS_DEPTH = 10;
@@ -101,7 +103,10 @@ function stepsOf(item: ListItem, next: ListItem | undefined, ctx: EvaluationCont
   const name = item.text;
   const cls = depth < MAX_CLASS_DEPTH ? ctx.classItems(name) : undefined;
   if (cls) {
-    const inner = evaluateList(cls, ctx, depth + 1);
+    // A class answers the same wherever it is named for one kind of client: evaluate it once.
+    const cache = (ctx.classResults ??= new Map());
+    let inner = cache.get(name);
+    if (!inner) cache.set(name, (inner = evaluateList(cls, ctx, depth + 1)));
     return { decided: inner.decided, mays: inner.mays, deferIfPermit: inner.deferIfPermit };
   }
   const behaviour = behaviourOf(name);

@@ -68,7 +68,7 @@ export function listOrder(service: SmtpdService): Array<{ list: string; stage: S
 function absence(client: ClientClass, service: SmtpdService): string | undefined {
   if (client === 'internet' && service.master && (service.master.listensOnLoopbackOnly || service.master.type === 'unix')) return 'the service is reached only from this host';
   if (client !== 'authenticated' && client !== 'foreign-sender') return undefined;
-  if (!service.yes('smtpd_sasl_auth_enable')) return 'AUTH is off (smtpd_sasl_auth_enable)';
+  if (!service.yes('smtpd_sasl_auth_enable')) return 'AUTH is off: smtpd_sasl_auth_enable is not yes';
   const exceptions = networkList(splitWords(service.get('smtpd_sasl_exceptions_networks')));
   if (exceptions.world) return `smtpd_sasl_exceptions_networks holds ${exceptions.world}: AUTH is announced to no client`;
   return undefined;
