@@ -213,6 +213,11 @@ describe('commands', () => {
     assert.deepEqual([...new Set(registered)].sort(), commands.map((c) => c.command).sort());
   });
 
+  test('every menu entry names a contributed command', () => {
+    const entries = Object.values((contributes.menus ?? {}) as Record<string, Array<{ command: string }>>).flat();
+    for (const e of entries) assert.ok(commands.some((c) => c.command === e.command), e.command);
+  });
+
   test('every command has a title and the category "Postfix SASL"', () => {
     for (const c of commands) {
       assert.ok(c.title, c.command);
