@@ -4,12 +4,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseText } from '../../server/src/service/analyze';
+import { restrictions } from '../../server/src/service/data/catalogue';
 import { checkInstance } from '../../server/src/service/instance/check';
 import { buildInstance, type Instance } from '../../server/src/service/instance/instance';
 import { locateLayouts } from '../../server/src/service/instance/locate';
 import { memoryReader } from '../../server/src/service/instance/reader';
 import { defaultSettings } from '../../server/src/service/settings';
 import { withCursor } from '../helpers/cursor';
+import { behaviourOf } from '../../server/src/service/smtpd/restrictions/behaviour';
 import { describeVerdicts } from '../../server/src/service/smtpd/restrictions/describe';
 import { restrictionHover } from '../../server/src/service/smtpd/restrictions/hover';
 import { restrictionVerdicts, type ClassVerdict } from '../../server/src/service/smtpd/restrictions/verdicts';
@@ -170,5 +172,11 @@ describe('hover on a restriction list', () => {
     assert.equal(hoverAt({ main: 'myhost|name = mail.example.com\n' }, 'main'), undefined);
     const master = 'submission inet n - y - - smtpd\n  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject\n';
     assert.equal(hoverAt({ main: 'smtpd_relay_restrictions = permit_my|networks, reject\n', master }, 'main'), undefined);
+  });
+});
+
+describe('every restriction Postfix knows has a behaviour', () => {
+  test('the catalogue and the behaviour table agree', () => {
+    assert.deepEqual(restrictions.map((r) => r.name).filter((n) => !behaviourOf(n)), []);
   });
 });

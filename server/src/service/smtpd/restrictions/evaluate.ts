@@ -113,8 +113,10 @@ function stepsOf(item: ListItem, next: ListItem | undefined, ctx: EvaluationCont
   const argument = lookupRestriction(name.toLowerCase())?.argument;
   const skipArgument = argument !== undefined && argument !== 'none' && next !== undefined;
   if (!behaviour) {
-    // A bare type:table is a check_<list>_access; any other word makes smtpd answer 451 "server configuration error".
+    // A bare type:table is a check_<list>_access; a restriction this table does not describe may do anything;
+    // any other word makes smtpd answer 451 "server configuration error".
     if (name.includes(':')) return tableSteps(item, name);
+    if (argument !== undefined) return { mays: both(item, 'unknown'), skipArgument };
     return { decided: { action: 'defer', item } };
   }
   switch (behaviour.kind) {
