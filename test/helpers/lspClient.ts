@@ -46,6 +46,8 @@ export async function startServer(initializationOptions: unknown = { settings: {
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiting.push({ uri, version, resolve })),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
+      // A server that no longer answers is killed rather than waited for (a test or the benchmark would hang).
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       try {
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
@@ -53,6 +55,7 @@ export async function startServer(initializationOptions: unknown = { settings: {
         child.kill();
       }
       await exited;
+      clearTimeout(killer);
       connection.dispose();
     },
   };
