@@ -11,8 +11,9 @@ import type { CliIo } from './authTest';
 import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
 import { displayPath, InputError, locateForCli } from './locateForCli';
-import { MAX_READ_BYTES, readBounded } from '../diskReader';
+import { diskReader, MAX_READ_BYTES, readBounded } from '../diskReader';
 import { installedDovecotVersion, installedPostfixVersion } from './liveVersions';
+import { installedCyrusPlugins } from './livePlugins';
 
 export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
 
@@ -88,8 +89,10 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
   // The live system is judged for the Postfix installed on it.
   const live = paths.length === 0 && root === undefined;
   const versions = { ...configuredVersions(settings), ...(live ? { installedPostfix: installedPostfixVersion(), installedDovecot: installedDovecotVersion() } : {}) };
+  // ... and for the Cyrus plugins installed on it; files from elsewhere get the usual set.
+  const cyrusPlugins = live ? installedCyrusPlugins(diskReader) : undefined;
   for (const layout of locateForCli(paths, settings, forcedType, root)) {
-    for (const { path, file, findings } of checkInstance(buildInstance(layout, versions), settings)) {
+    for (const { path, file, findings } of checkInstance(buildInstance(cyrusPlugins ? { ...layout, cyrusPlugins } : layout, versions), settings)) {
       if (reported.has(path)) continue;
       reported.add(path);
       files++;

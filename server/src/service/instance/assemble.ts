@@ -65,6 +65,8 @@ export interface Layout {
   includes: Map<string, Map<string, string[]>>;
   /** config_directory of further instances that main.cf names (multi_instance_directories ...). */
   further: string[];
+  /** The Cyrus SASL plugins installed where these files are used (plain, login ...); unset: not known. */
+  cyrusPlugins?: readonly string[];
 }
 
 export type Parse = (path: string, languageId: LanguageId, text: string) => ParsedText;

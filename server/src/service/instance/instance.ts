@@ -33,6 +33,8 @@ export interface Instance {
   readonly postfixVersion: string | undefined;
   /** The Dovecot line (2.3 or 2.4) the Dovecot files are for, when something says; see targetVersion.ts. */
   readonly dovecotLine: DovecotLine | undefined;
+  /** The installed Cyrus SASL plugins, when the front end read them off the machine (see Layout). */
+  readonly cyrusPlugins: readonly string[] | undefined;
   /** queue_directory, normalised: the chroot of chrooted services. */
   readonly queueDirectory: string;
   memberOf(file: ParsedFile): Member | undefined;
@@ -109,6 +111,7 @@ export function buildInstance(layout: Layout, versions: VersionFacts = {}): Inst
     get dovecotLine() {
       return dovecotLine();
     },
+    cyrusPlugins: layout.cyrusPlugins,
     get queueDirectory() {
       return queue();
     },

@@ -83,7 +83,7 @@ function backendOf(type: ServiceMechanisms['type'], s: SmtpdService, instance: I
   return { ...offer, names: [], unreachable: `smtpd_sasl_path is "smtpd", and no Dovecot auth socket is at ${socket}` };
 }
 
-export function serviceMechanisms(s: SmtpdService, instance: Instance, env: MechanismEnvironment = {}): ServiceMechanisms {
+export function serviceMechanisms(s: SmtpdService, instance: Instance, env: MechanismEnvironment = { cyrusPlugins: instance.cyrusPlugins }): ServiceMechanisms {
   const writtenType = s.get('smtpd_sasl_type').trim() || 'cyrus';
   const type: ServiceMechanisms['type'] = writtenType === 'cyrus' || writtenType === 'dovecot' ? writtenType : undefined;
   const authEnabled = s.yes('smtpd_sasl_auth_enable');
@@ -106,6 +106,6 @@ export function serviceMechanisms(s: SmtpdService, instance: Instance, env: Mech
 }
 
 /** The model of every smtpd service of the instance. */
-export function instanceMechanisms(instance: Instance, env: MechanismEnvironment = {}): ServiceMechanisms[] {
+export function instanceMechanisms(instance: Instance, env: MechanismEnvironment = { cyrusPlugins: instance.cyrusPlugins }): ServiceMechanisms[] {
   return instance.services.map((s) => serviceMechanisms(s, instance, env));
 }
