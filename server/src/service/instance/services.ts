@@ -5,8 +5,8 @@ import type { RelatedPlace } from '../findings';
 import { levelDefault } from '../mainCf/compatibility';
 import { expandValue, rawValue } from '../mainCf/expand';
 import { isMasterCfFile, type MasterCfFile } from '../master/masterCfFile';
-import type { MasterService } from '../master/parseMasterCf';
-import { parseMainCf, type MainCfDocument } from '../parser/mainCf';
+import type { MasterOverride, MasterService } from '../master/parseMasterCf';
+import { parseMainCf, type Assignment, type MainCfDocument } from '../parser/mainCf';
 import type { Value } from '../parser/values';
 import type { Span } from '../text';
 
@@ -55,8 +55,7 @@ export const splitWords = (text: string) => text.split(/[\s,]+/).filter(Boolean)
 let noMainCf: MainCfDocument | undefined;
 
 /** What Postfix uses for `name`: the file's value, else the default for the file's compatibility level and the target version. */
-function mainGet(view: InstanceView, name: string): string {
-  const doc = view.main?.main ?? (noMainCf ??= parseMainCf(''));
+function mainGet(view: InstanceView, name: string, doc: MainCfDocument = view.main?.main ?? (noMainCf ??= parseMainCf(''))): string {
   const options = { postfixVersion: view.postfixVersion };
   const atLevel = doc.byName.has(name) ? undefined : levelDefault(doc, name, view.postfixVersion);
   return expandValue(doc, atLevel ?? rawValue(doc, name, view.postfixVersion) ?? '', options) ?? '';
@@ -75,12 +74,24 @@ function chrootOf(service: MasterService, view: InstanceView): boolean | undefin
   return levelDefault(view.main?.main ?? (noMainCf ??= parseMainCf('')), 'chroot', view.postfixVersion) === 'y';
 }
 
+/**
+ * main.cf as one service's process sees it. The daemon stores its `-o` values before it computes the
+ * compatibility level, so `-o compatibility_level=…` sets the level-dependent defaults of that service
+ * (master itself, which reads the chroot column, keeps main.cf's level).
+ */
+function serviceDocument(doc: MainCfDocument, level: MasterOverride | undefined): MainCfDocument {
+  if (!level) return doc;
+  const assignment: Assignment = { name: level.name, nameSpan: level.nameSpan, equalsOffset: level.nameSpan.end, value: level.value, span: level.span, firstLine: 0, lastLine: 0, template: level.template };
+  return { ...doc, byName: new Map(doc.byName).set(level.name, [...(doc.byName.get(level.name) ?? []), assignment]) };
+}
+
 function makeService(view: InstanceView, service?: MasterService): SmtpdService {
   const overrides = new Map((service?.overrides ?? []).map((o) => [o.name, o]));
+  const doc = serviceDocument(view.main?.main ?? (noMainCf ??= parseMainCf('')), overrides.get('compatibility_level'));
   const get = (name: string): string => {
     const o = overrides.get(name);
-    if (!o) return mainGet(view, name);
-    return (view.main ? expandValue(view.main.main, o.value.text, { postfixVersion: view.postfixVersion }) : o.value.text) ?? '';
+    if (!o) return mainGet(view, name, doc);
+    return (view.main ? expandValue(doc, o.value.text, { postfixVersion: view.postfixVersion }) : o.value.text) ?? '';
   };
   const origin = (name: string): Origin => {
     const o = overrides.get(name);
