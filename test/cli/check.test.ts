@@ -109,6 +109,18 @@ describe('postfix-sasl check', () => {
     assert.match(bad.stderr, /--postfix-version must be a version such as 3.7/);
   });
 
+  it('judges Dovecot files for a --dovecot-version, unless the file declares its own, and refuses another line', () => {
+    const dir = tempDir({ 'dovecot.conf': 'auth_mechanisms = plain login\nssl_cert = </etc/ssl/mail.pem\n', 'declared.conf': 'dovecot_config_version = 2.4.0\nssl_server_cert_file = /etc/ssl/mail.pem\n' });
+    const codes = (file: string, ...args: string[]) => (JSON.parse(run('check', '--format', 'json', ...args, join(dir, file)).stdout) as Array<{ code: string; line: number }>).map((f) => `${f.code}@${f.line}`);
+    assert.deepEqual(codes('dovecot.conf', '--dovecot-version', '2.4'), ['dovecot-renamed-setting@2']);
+    assert.deepEqual(codes('dovecot.conf', '--dovecot-version', '2.3.21'), []);
+    assert.deepEqual(codes('declared.conf', '--dovecot-version', '2.3'), []);
+    const bad = run('check', '--dovecot-version', '3.0', join(dir, 'dovecot.conf'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--dovecot-version must be 2\.3 or 2\.4/);
+    assert.match(run('check', '--help').stdout, /--dovecot-version 2\.3\|2\.4/);
+  });
+
   it('refuses a --config that names an unknown rule code, in one line that names it', () => {
     const config = join(mistakes, 'misspelt.json');
     writeFileSync(config, JSON.stringify({ diagnostics: { severity: { 'invalid-boolen': 'off' } } }));

@@ -6,7 +6,7 @@ import { checkInstance } from '../service/instance/check';
 import { buildInstance } from '../service/instance/instance';
 import { configuredVersions } from '../service/instance/targetVersion';
 import { typeNames, type LanguageId } from '../service/languages';
-import { defaultSettings, readSettingsChecked, type Settings } from '../service/settings';
+import { defaultSettings, DOVECOT_VERSION, POSTFIX_VERSION, readSettingsChecked, type Settings } from '../service/settings';
 import type { CliIo } from './authTest';
 import { writeReport } from './report';
 import { describeArgsError, usageLine } from './usage';
@@ -15,7 +15,7 @@ import { diskReader, MAX_READ_BYTES, readBounded } from '../diskReader';
 import { installedDovecotVersion, installedPostfixVersion } from './liveVersions';
 import { installedCyrusPlugins } from './livePlugins';
 
-export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--root DIR] [PATH...]
+export const CHECK_HELP = `Usage: postfix-sasl check [--format text|json] [--type TYPE] [--config FILE] [--postfix-version X.Y] [--dovecot-version 2.3|2.4] [--root DIR] [PATH...]
 
 Checks Postfix and SASL configuration files: main.cf, master.cf, Cyrus SASL smtpd.conf,
 saslauthd settings, sasl_passwd maps and Dovecot's configuration. Each file is checked with the
@@ -32,6 +32,9 @@ Options:
   --postfix-version X.Y  the Postfix the files are for: names it does not know yet are
                        flagged, defaults are that release's (the live system: the installed
                        Postfix's postconf -dh mail_version)
+  --dovecot-version 2.3|2.4  the Dovecot the files are for, when dovecot_config_version does
+                       not say: settings that release does not know or renamed are flagged
+                       (the live system: the installed dovecot --version)
   --root DIR           DIR stands for /: absolute paths in the configuration are read under DIR
                        (a repository or a mounted image laid out like /); nothing outside it is read
   -h, --help           show this help
@@ -105,7 +108,7 @@ export function checkFiles(paths: readonly string[], settings: Settings, forcedT
 export function runCheckCli(argv: string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, 'postfix-version': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, type: { type: 'string' }, config: { type: 'string' }, 'postfix-version': { type: 'string' }, 'dovecot-version': { type: 'string' }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     const message = describeArgsError(error);
     if (message === undefined) throw error;
@@ -129,11 +132,14 @@ export function runCheckCli(argv: string[], io: CliIo): number {
   const forcedType = values.type === undefined ? undefined : typeNames[values.type];
   if (values.type !== undefined && !forcedType) return usage(`--type must be one of ${Object.keys(typeNames).join(', ')}`);
   const version = values['postfix-version'];
-  if (version !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(version)) return usage(`--postfix-version must be a version such as 3.7, not "${version.slice(0, 40)}"`);
+  if (version !== undefined && !POSTFIX_VERSION.test(version)) return usage(`--postfix-version must be a version such as 3.7, not "${version.slice(0, 40)}"`);
+  const dovecotVersion = values['dovecot-version'];
+  if (dovecotVersion !== undefined && !DOVECOT_VERSION.test(dovecotVersion)) return usage(`--dovecot-version must be 2.3 or 2.4 (or a release of them such as 2.4.1), not "${dovecotVersion.slice(0, 40)}"`);
   let result;
   try {
     const settings = loadSettings(values.config);
-    result = checkFiles(positionals, version ? { ...settings, postfixVersion: version } : settings, forcedType, values.root);
+    const flags = { ...(version ? { postfixVersion: version } : {}), ...(dovecotVersion ? { dovecotVersion } : {}) };
+    result = checkFiles(positionals, { ...settings, ...flags }, forcedType, values.root);
   } catch (error) {
     if (error instanceof InputError) return inputError(error.message);
     throw error;

@@ -45,8 +45,10 @@ export interface SettingsRead {
   problems: string[];
 }
 
-const VERSION = /^\d+\.\d+(\.\d+)?$/;
-const DOVECOT_VERSION = /^2\.[34](\.\d+)*$/;
+/** What postfixVersion and --postfix-version accept. */
+export const POSTFIX_VERSION = /^\d+\.\d+(\.\d+)?$/;
+/** What dovecotVersion and --dovecot-version accept: the lines we have catalogues for. */
+export const DOVECOT_VERSION = /^2\.[34](\.\d+)*$/;
 
 const SEVERITY_SETTINGS: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'] satisfies SeveritySetting[];
 
@@ -76,7 +78,7 @@ export function readSettingsChecked(raw: unknown): SettingsRead {
   }
   const number = (v: unknown, fallback: number) => (isCount(v) ? v : fallback);
   const version = section.postfixVersion;
-  const versionOk = version === undefined || version === '' || (typeof version === 'string' && VERSION.test(version));
+  const versionOk = version === undefined || version === '' || (typeof version === 'string' && POSTFIX_VERSION.test(version));
   const dovecot = section.dovecotVersion;
   const dovecotOk = dovecot === undefined || dovecot === '' || (typeof dovecot === 'string' && DOVECOT_VERSION.test(dovecot));
   return {
