@@ -2,6 +2,7 @@
 // 50 MB main.cf or a main.cf with a 1,000,000-character line takes. test/lsp/bigFiles.test.ts checks
 // that the answers are right; the figures are measured here.
 import { bigMainCf, longLineMainCf, longLines } from '../test/helpers/bigInputs';
+import { withinDeadline } from '../test/helpers/deadline';
 import { startServer, type TestClient } from '../test/helpers/lspClient';
 import { now, row, type Row } from './stats';
 
@@ -10,11 +11,7 @@ const base = 'file:///nonexistent-postfix-sasl-bench-big';
 /** A server that stops answering must not stop the benchmark (CI runs it): past this, the row says so. */
 const NO_ANSWER_MS = 60_000;
 
-function withinLimit<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${NO_ANSWER_MS / 1000} s`)), NO_ANSWER_MS)));
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
+const withinLimit = <T>(promise: Promise<T>, what: string) => withinDeadline(promise, NO_ANSWER_MS, what);
 
 /** Opens the file, waits until the server has read it (a cheap request came back), then times one hover. */
 async function hoverAfterOpen(client: TestClient, uri: string, text: string): Promise<number> {

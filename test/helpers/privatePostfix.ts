@@ -19,6 +19,9 @@ export function privatePostfixBase(dir: string): string[] {
   ];
 }
 
+// For a private Postfix that only answers SMTP: whatever it accepts is thrown away, nothing is looked up.
+export const PRIVATE_POSTFIX_DISCARD = ['default_transport = discard', 'local_transport = discard', 'relay_transport = discard', 'alias_maps =', 'alias_database ='];
+
 // The internal services every private Postfix needs in master.cf (no chroot, nothing listening); the
 // tests add their own smtpd or smtp entries. tlsmgr serves the smtp client's TLS session cache.
 export const PRIVATE_POSTFIX_SERVICES = `pickup unix n - n 60 1 pickup

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../server/src/service/settings';
 import { bigMainCf, longLineMainCf, longLines } from '../helpers/bigInputs';
+import { withinDeadline } from '../helpers/deadline';
 import { startServer, type TestClient } from '../helpers/lspClient';
 
 const MB = 1024 * 1024;
@@ -14,11 +15,7 @@ const base = 'file:///nonexistent-postfix-sasl-big';
 
 const HANG_MS = 30_000;
 
-function answeredWithin<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer in ${HANG_MS / 1000} s`)), HANG_MS)));
-  return Promise.race([promise, hang]).finally(() => clearTimeout(timer));
-}
+const answeredWithin = <T>(promise: Promise<T>, what: string) => withinDeadline(promise, HANG_MS, what);
 
 /** Opens `text`, sends a hover right after, and returns how long the hover took and the diagnostics. */
 async function openAndHover(client: TestClient, uri: string, text: string, languageId = 'postfix-main'): Promise<{ hoverMs: number; diagnostics: Diagnostic[] }> {

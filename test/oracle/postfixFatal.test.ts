@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { checkPaths, type JsonFinding } from '../../server/src/cli/check';
 import { defaultSettings } from '../../server/src/service/settings';
 import { smtpDialog } from '../explain/helpers/smtpDialog';
-import { makePrivatePostfixDir, PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
+import { makePrivatePostfixDir, PRIVATE_POSTFIX_DISCARD, PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
 interface Fixture {
   name: string;
@@ -77,11 +77,7 @@ describe('real Postfix agrees with our value checks', { skip }, () => {
     dir = makePrivatePostfixDir('postfix-sasl-oracle-');
     writeFileSync(join(dir, 'etc', 'main.cf'), [
       ...privatePostfixBase(dir),
-      'default_transport = discard',
-      'local_transport = discard',
-      'relay_transport = discard',
-      'alias_maps =',
-      'alias_database =',
+      ...PRIVATE_POSTFIX_DISCARD,
       'smtpd_tls_security_level = none',
       '',
     ].join('\n'));

@@ -20,7 +20,7 @@ import { ruleOf, type RuleCode, type Severity } from '../../server/src/service/r
 import { defaultSettings } from '../../server/src/service/settings';
 import { passesStartupCheck } from '../../server/src/service/smtpd/restrictions/startupCheck';
 import { restrictionVerdicts, type Outcome } from '../../server/src/service/smtpd/restrictions/verdicts';
-import { privatePostfixBase } from '../helpers/privatePostfix';
+import { PRIVATE_POSTFIX_DISCARD, privatePostfixBase } from '../helpers/privatePostfix';
 
 type Seen = 'relayed' | 'rejected' | 'deferred' | 'no AUTH';
 
@@ -141,10 +141,7 @@ describe('real Postfix agrees with the restriction model', { skip }, () => {
     main = [
       ...privatePostfixBase(dir),
       'mynetworks = 192.0.2.0/24', // the test client on 127.0.0.1 is an internet client
-      'default_transport = discard',
-      'relay_transport = discard',
-      'alias_maps =',
-      'alias_database =',
+      ...PRIVATE_POSTFIX_DISCARD,
       'smtpd_tls_security_level = none',
       'smtpd_sasl_auth_enable = yes',
       `cyrus_sasl_config_path = ${join(dir, 'etc', 'sasl')}`,

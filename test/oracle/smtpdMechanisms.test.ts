@@ -21,7 +21,7 @@ import type { RuleCode } from '../../server/src/service/rules';
 import { defaultSettings } from '../../server/src/service/settings';
 import { cyrusPluginsFromFiles } from '../../server/src/service/smtpd/mechanisms/backend';
 import { instanceMechanisms, type ServiceMechanisms } from '../../server/src/service/smtpd/mechanisms/model';
-import { PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
+import { PRIVATE_POSTFIX_DISCARD, PRIVATE_POSTFIX_SERVICES, privatePostfixBase } from '../helpers/privatePostfix';
 
 const PORT_BASE = 30500;
 const PLUGIN_DIR = '/usr/lib/x86_64-linux-gnu/sasl2';
@@ -223,11 +223,7 @@ describe('real Postfix offers the mechanisms the model predicts', { skip }, () =
     for (const [name, text] of Object.entries(CYRUS_FILES)) writeFileSync(join(dir, 'etc/sasl', `${name}.conf`), text(dir));
     writeFileSync(join(dir, 'etc', 'main.cf'), [
       ...privatePostfixBase(dir),
-      'default_transport = discard',
-      'local_transport = discard',
-      'relay_transport = discard',
-      'alias_maps =',
-      'alias_database =',
+      ...PRIVATE_POSTFIX_DISCARD,
       'smtpd_sasl_auth_enable = yes',
       'smtpd_tls_security_level = may',
       `smtpd_tls_cert_file = ${dir}/tls/cert.pem`,
