@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseText, type ParsedText } from './service/analyze';
 import type { ParsedFile } from './service/documents';
 import type { Layout } from './service/instance/assemble';
-import { checkInstance, type FileFindings } from './service/instance/check';
+import { checkInstanceSteps, type FileFindings } from './service/instance/check';
 import { buildInstance, type Instance } from './service/instance/instance';
 import { instanceFromFiles, locateLayouts } from './service/instance/locate';
 import { dirOf } from './service/instance/paths';
@@ -13,6 +13,7 @@ import { configuredVersions } from './service/instance/targetVersion';
 import type { FileReader } from './service/instance/reader';
 import { detectLanguage, type LanguageId } from './service/languages';
 import type { Settings } from './service/settings';
+import { runSteps } from './service/steps';
 import { diskReader } from './diskReader';
 
 /** An open editor buffer, as the host needs it. */
@@ -25,20 +26,32 @@ export interface OpenBuffer {
 
 export interface CheckedInstance {
   instance: Instance;
-  /** Checked on first use, so a hover never waits for the findings. */
+  /** Checked on first use, so a hover never waits for the findings; the steps not run yet are run at once. */
   readonly results: FileFindings[];
+  /** Runs one step of the check; true when the results are complete. */
+  step(): boolean;
+  /** Dropped from the cache (a newer version replaced it): work on it is for nobody. */
+  stale: boolean;
   /** URIs of every member and noted file, for publishing. */
   uris: string[];
 }
 
 function checked(instance: Instance, settings: Settings, uris: string[], pathAs?: string): CheckedInstance {
   let results: FileFindings[] | undefined;
+  let steps: ReturnType<typeof checkInstanceSteps> | undefined;
+  const done = (found: FileFindings[]) => (results = found.map((r) => (pathAs ? { ...r, path: pathAs } : r)));
   return {
     instance,
     uris,
+    stale: false,
     get results() {
-      results ??= checkInstance(instance, settings).map((r) => (pathAs ? { ...r, path: pathAs } : r));
-      return results;
+      return results ?? done(runSteps((steps ??= checkInstanceSteps(instance, settings))));
+    },
+    step() {
+      if (results) return true;
+      const next = (steps ??= checkInstanceSteps(instance, settings)).next();
+      if (next.done) done(next.value);
+      return next.done === true;
     },
   };
 }
@@ -86,7 +99,9 @@ class InstanceCache {
   }
 
   delete(key: string): void {
-    if (!this.byKey.delete(key)) return;
+    const c = this.byKey.get(key);
+    if (!c || !this.byKey.delete(key)) return;
+    c.stale = true;
     for (const t of this.touchesOf.get(key)!) {
       const keys = this.byTouch.get(t)!;
       keys.delete(key);
@@ -105,6 +120,7 @@ class InstanceCache {
   }
 
   clear(): void {
+    for (const c of this.byKey.values()) c.stale = true;
     this.byKey.clear();
     this.byTouch.clear();
     this.touchesOf.clear();

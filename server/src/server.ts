@@ -130,9 +130,28 @@ function recheck(uri: string): void {
   }
   const still = new Set([...now.values()].flatMap((c) => c.uris));
   for (const c of before) for (const u of c.uris) if (!still.has(u) && published.delete(u)) void connection.sendDiagnostics({ uri: u, diagnostics: [] });
-  for (const c of now.values()) publishInstance(c);
+  let left = now.size;
   // The lines a log points at may have moved.
-  for (const log of logs.open()) publishLog(log);
+  const publishLogs = () => {
+    if (--left <= 0) for (const log of logs.open()) publishLog(log);
+  };
+  if (!left) publishLogs();
+  for (const c of now.values()) checkInSteps(c, () => publishInstance(c), publishLogs);
+}
+
+/**
+ * Runs an instance's check one step per turn of the event loop, so a request that arrives meanwhile (a
+ * hover) is answered between two steps instead of after the whole check; a check that a newer version
+ * made stale is dropped (that version's own check publishes). `after` runs either way.
+ */
+function checkInSteps(c: CheckedInstance, publish: () => void, after: () => void): void {
+  const step = () => {
+    const done = c.stale || guarded(() => c.step(), true);
+    if (!done) return void setImmediate(step);
+    if (!c.stale) guarded(publish, undefined);
+    guarded(after, undefined);
+  };
+  setImmediate(step);
 }
 
 /** Debounced per document; every member of its instance is re-checked with it. */

@@ -6,6 +6,7 @@ import type { Finding } from './findings';
 import type { Instance } from './instance/instance';
 import type { LanguageId } from './languages';
 import type { Settings } from './settings';
+import type { Steps } from './steps';
 
 export interface FileTypeDescriptor<L extends LanguageId = LanguageId> {
   languageId: L;
@@ -13,5 +14,7 @@ export interface FileTypeDescriptor<L extends LanguageId = LanguageId> {
   parse(uri: string, text: string): ParsedFile;
   /** The file's own rules, with what they need to know of its instance. */
   validate(file: ParsedFile, instance: Instance, settings: Settings): Finding[];
+  /** The same as validate, in steps, for file types whose check of a big file takes long. */
+  validateSteps?(file: ParsedFile, instance: Instance, settings: Settings): Steps<Finding[]>;
   features: LanguageFeatures;
 }

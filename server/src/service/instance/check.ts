@@ -2,12 +2,13 @@
 // notes about files that could not be used. Each member gets the findings that land on it.
 import type { ParsedText } from '../analyze';
 import { crossFileFindings } from '../crossFile';
-import { diagnoseFile } from '../diagnose';
+import { diagnoseFileSteps } from '../diagnose';
 import { isMainCfFile, type ParsedFile } from '../documents';
 import { parseFile } from '../fileTypes';
 import { resolveFindings, type Finding, type ResolvedFinding } from '../findings';
 import { ignoredCodesByLine } from '../ignoreDirectives';
 import type { Settings } from '../settings';
+import { runSteps, type Steps } from '../steps';
 import type { Instance } from './instance';
 
 export interface FileFindings {
@@ -36,13 +37,19 @@ export function limitedFindings(parsed: ParsedText, settings: Settings): Resolve
 }
 
 export function checkInstance(instance: Instance, settings: Settings): FileFindings[] {
+  return runSteps(checkInstanceSteps(instance, settings));
+}
+
+/** The same, yielding after each member (and within a big main.cf), for the server's loop. */
+export function* checkInstanceSteps(instance: Instance, settings: Settings): Steps<FileFindings[]> {
   const cross = crossFileFindings(instance);
   const out: FileFindings[] = [];
   for (const member of instance.members) {
     const parsed = member.parsed;
     if (!parsed) continue;
-    const findings = limitedFindings(parsed, settings) ?? diagnoseFile(parsed.file, instance, cross.get(parsed.file) ?? [], settings);
+    const findings = limitedFindings(parsed, settings) ?? (yield* diagnoseFileSteps(parsed.file, instance, cross.get(parsed.file) ?? [], settings));
     out.push({ path: member.path, file: parsed.file, findings });
+    yield;
   }
   for (const note of instance.layout.notes) {
     const finding: Finding = { code: 'instance-file-unusable', span: note.span ?? { start: 0, end: 0 }, message: note.message };

@@ -1,5 +1,7 @@
 // main.cf: parser, validator and editor features.
-import { isMainCfFile, type MainCfFile } from '../documents';
+import { isMainCfFile, type MainCfFile, type ParsedFile } from '../documents';
+import type { Finding } from '../findings';
+import type { Settings } from '../settings';
 import type { FileTypeDescriptor } from '../fileType';
 import type { Instance } from '../instance/instance';
 import { masterFacts } from '../master/masterCfFile';
@@ -10,7 +12,8 @@ import { hoverMainCf } from './hover';
 import { nextHopHover, withAnswer } from '../smtpClient/hover';
 import { mainCfDefinition, mainCfFolding, mainCfPrepareRename, mainCfReferences, mainCfRename, mainCfSymbols } from './navigation';
 import type { MasterContext } from './userDefined';
-import { validateMainCf } from './validateMainCf';
+import { runSteps, type Steps } from '../steps';
+import { validateMainCfSteps } from './validateMainCf';
 
 /** main.cf's checks know master.cf's services and the $names its -o values use. */
 function masterContext(instance: Instance): MasterContext {
@@ -19,19 +22,22 @@ function masterContext(instance: Instance): MasterContext {
   return { masterServices: new Set(facts.services), externalReferences: new Set(facts.references) };
 }
 
+function* validateSteps(file: ParsedFile, instance: Instance, settings: Settings): Steps<Finding[]> {
+  if (!isMainCfFile(file)) return [];
+  const findings = yield* validateMainCfSteps(file.main, masterContext(instance));
+  const target = instance.postfixVersion ?? (settings.postfixVersion || undefined);
+  if (target) findings.push(...checkTargetVersion(file.main, target));
+  return findings;
+}
+
 export const mainCf: FileTypeDescriptor<'postfix-main'> = {
   languageId: 'postfix-main',
   parse: (uri, text): MainCfFile => {
     const main = parseMainCf(text);
     return { uri, languageId: 'postfix-main', text, lines: main.lines, comments: main.comments, main };
   },
-  validate: (file, instance, settings) => {
-    if (!isMainCfFile(file)) return [];
-    const findings = validateMainCf(file.main, masterContext(instance));
-    const target = instance.postfixVersion ?? (settings.postfixVersion || undefined);
-    if (target) findings.push(...checkTargetVersion(file.main, target));
-    return findings;
-  },
+  validate: (file, instance, settings) => runSteps(validateSteps(file, instance, settings)),
+  validateSteps,
   features: {
     complete: (file, offset) => (isMainCfFile(file) ? completeMainCf(file.main, offset) : []),
     hover: (file, offset, instance, postfixVersion) => (isMainCfFile(file) ? withAnswer(hoverMainCf(file.main, offset, file.uri, postfixVersion), nextHopHover(file, offset, instance)) : null),

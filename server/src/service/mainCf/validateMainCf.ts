@@ -3,6 +3,7 @@ import { notExpandedParameters } from '../data/notExpanded';
 import { allParameters, lookupParameter, lookupServiceFamily } from '../data/catalogue';
 import type { Finding } from '../findings';
 import type { Assignment, MainCfDocument } from '../parser/mainCf';
+import { runSteps, type Steps } from '../steps';
 import { Suggester } from '../suggest';
 import { mapTypeNames } from './checkMapItem';
 import { restrictionNames } from './checkRestrictions';
@@ -44,7 +45,15 @@ function suggesters(doc: MainCfDocument): Suggesters {
   };
 }
 
+/** Names checked between two yields: a few milliseconds of work, so a request waits no longer than that. */
+const NAMES_PER_STEP = 20;
+
 export function validateMainCf(doc: MainCfDocument, instance: MasterContext): Finding[] {
+  return runSteps(validateMainCfSteps(doc, instance));
+}
+
+/** The same findings, computed in steps of NAMES_PER_STEP names. */
+export function* validateMainCfSteps(doc: MainCfDocument, instance: MasterContext): Steps<Finding[]> {
   const findings: Finding[] = doc.problems.map((p) => {
     const fix = p.kind === 'inline-comment' ? inlineCommentFix(doc, p.span) : undefined;
     return { code: p.kind, span: p.span, message: p.message, ...(fix ? { fix } : {}) };
@@ -53,8 +62,9 @@ export function validateMainCf(doc: MainCfDocument, instance: MasterContext): Fi
   const restrictionClasses = userDefined.restrictionClasses;
   const commented = commentedAssignments(doc);
   const suggest = suggesters(doc);
-
+  let names = 0;
   for (const [name, list] of doc.byName) {
+    if (++names % NAMES_PER_STEP === 0) yield;
     const last = list[list.length - 1];
     if (last.template) continue;
     findings.push(...checkName(doc, last, instance, userDefined.referenced, restrictionClasses, suggest));
