@@ -1,7 +1,7 @@
 // A group of log lines as explain reports it: counts, times, who, our explanation, and the lines of the
 // instance to change. Pure: the CLI prints it, the editor turns it into markdown and diagnostics.
 import type { Instance } from '../instance/instance';
-import { locateTargets, type ConfigLocation } from './locate';
+import { conditionsThatHold, locateTargets, type ConfigLocation } from './locate';
 import type { LogMessage } from './messages';
 import type { LogReading } from './readLog';
 import type { LogGroup } from './summary';
@@ -39,7 +39,10 @@ export function locateMessage(instance: Instance | undefined, message: LogMessag
   const seen = new Set<string>();
   const param = message.key === 'param' ? key : undefined;
   for (const { service, text } of logged) {
-    for (const l of locateTargets(instance, service, daemonOf(service, text), message.targets, param)) {
+    const daemon = daemonOf(service, text);
+    // A conditional message points at the settings that make it apply (none: it does not apply here).
+    const targets = message.onlyWith && instance ? conditionsThatHold(instance, service, daemon, message.onlyWith) : message.targets;
+    for (const l of locateTargets(instance, service, daemon, targets, param)) {
       const id = `${l.file}:${l.line}:${l.setting}`;
       if (!seen.has(id)) locations.push(l);
       seen.add(id);
@@ -57,7 +60,11 @@ function toJson(group: LogGroup, instance: Instance | undefined): JsonGroup {
 
 /** The groups, most severe first, then the most frequent. */
 export function explainGroups(reading: LogReading, instance: Instance | undefined): JsonGroup[] {
-  return reading.summary.groups.map((g) => toJson(g, instance)).sort((a, b) => SEVERITY_ORDER[a.severity as keyof typeof SEVERITY_ORDER] - SEVERITY_ORDER[b.severity as keyof typeof SEVERITY_ORDER] || b.count - a.count);
+  const applies = (g: JsonGroup, message: LogMessage) => !message.onlyWith || !instance || g.locations.length > 0;
+  return reading.summary.groups.flatMap((g) => {
+    const json = toJson(g, instance);
+    return applies(json, g.message) ? [json] : [];
+  }).sort((a, b) => SEVERITY_ORDER[a.severity as keyof typeof SEVERITY_ORDER] - SEVERITY_ORDER[b.severity as keyof typeof SEVERITY_ORDER] || b.count - a.count);
 }
 
 /** What was not read or not known, in one line each. */

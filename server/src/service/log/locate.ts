@@ -6,7 +6,7 @@ import type { ParsedFile } from '../documents';
 import type { Instance } from '../instance/instance';
 import { saslType, usesSaslauthd } from '../instance/backend';
 import { mainSettings, type SmtpdService } from '../instance/services';
-import type { SettingTarget } from './messages';
+import type { SettingCondition, SettingTarget } from './messages';
 
 export interface ConfigLocation {
   /** The file's uri as the instance has it (a path for the CLI). */
@@ -120,4 +120,10 @@ export function locateTargets(instance: Instance | undefined, service: string, d
     }
   }
   return out;
+}
+
+/** The settings among `conditions` that hold for the services that logged as `service`, as targets. */
+export function conditionsThatHold(instance: Instance, service: string, daemon: string, conditions: readonly SettingCondition[]): SettingTarget[] {
+  const services = servicesFor(instance, service, daemon);
+  return conditions.filter((c) => services.some((s) => c.values.includes(s.get(c.name).trim().toLowerCase()))).map((c) => `postfix:${c.name}` as const);
 }

@@ -6,7 +6,7 @@
 //
 // Named groups a pattern may capture: client (name[address]), user (a SASL user name: redacted
 // before it is shown), mech, path, param, server, reason. `key` names the group whose value splits
-// one code into several groups (each socket path, each parameter).
+// one code into several groups (each socket path, each parameter); `service` splits by the logging service.
 
 export type LogSeverity = 'error' | 'warning' | 'information';
 
@@ -29,13 +29,35 @@ export interface LogMessage {
   contains: string;
   pattern: RegExp;
   key?: string;
+  /**
+   * The line means this only on a service with one of these settings (the line alone cannot tell):
+   * with a known instance, a group whose service has none is dropped, and the group points at the
+   * ones it has. Values are compared in lower case.
+   */
+  onlyWith?: readonly SettingCondition[];
   /** Counts as a failed login in the summary by client and user. */
   failedLogin?: boolean;
   explanation: string;
   targets: readonly SettingTarget[];
 }
 
+export interface SettingCondition {
+  name: string;
+  values: readonly string[];
+}
+
+// smtpd refuses AUTH before STARTTLS with any of these (smtpd_enforce_tls is the old spelling of encrypt).
+const TLS_FOR_AUTH: readonly SettingCondition[] = [
+  { name: 'smtpd_tls_security_level', values: ['encrypt'] },
+  { name: 'smtpd_enforce_tls', values: ['yes'] },
+  { name: 'smtpd_tls_auth_only', values: ['yes'] },
+];
+const TLS_FOR_MAIL = TLS_FOR_AUTH.slice(0, 2);
+
 const CLIENT = String.raw`(?<client>[^\s\[\]]*\[[^\]]*\](?::\d+)?)`;
+// smtpd's statistics at the end of a session (ehlo=1 auth=0/1 ... commands=1/2): a command counted
+// 0/N was refused every time; starttls=N with N ≥ 1 means the session went over TLS.
+const NO_TLS_SESSION = String.raw`^disconnect from ${CLIENT} (?!.*\bstarttls=[1-9])`;
 
 export const LOG_MESSAGES: readonly LogMessage[] = [
   {
@@ -266,6 +288,28 @@ export const LOG_MESSAGES: readonly LogMessage[] = [
     key: 'param',
     explanation: 'The relay restrictions do not end in a rule that refuses strangers (reject_unauth_destination, defer_unauth_destination or reject), so smtpd refuses to run rather than be an open relay: every connection to this service is dropped.',
     targets: ['param:'],
+  },
+  {
+    code: 'smtpd-auth-refused-before-tls',
+    severity: 'warning',
+    daemons: ['smtpd'],
+    contains: ' auth=0/',
+    pattern: new RegExp(String.raw`${NO_TLS_SESSION}.*\bauth=0/\d`),
+    key: 'service',
+    onlyWith: TLS_FOR_AUTH,
+    explanation: 'A client tried to log in without starting TLS first, on a service that accepts logins only over TLS: smtpd refused the AUTH command (530 "Must issue a STARTTLS command first" at level encrypt; 503 "authentication not enabled" with smtpd_tls_auth_only, which also hides AUTH from the EHLO reply), so this client cannot send as a user. Set the client to use STARTTLS on this port (or implicit TLS on 465); keep the setting, since lifting it would let passwords cross the network in clear.',
+    targets: [],
+  },
+  {
+    code: 'smtpd-mail-refused-before-tls',
+    severity: 'warning',
+    daemons: ['smtpd'],
+    contains: ' mail=0/',
+    pattern: new RegExp(String.raw`${NO_TLS_SESSION}.*\bmail=0/\d`),
+    key: 'service',
+    onlyWith: TLS_FOR_MAIL,
+    explanation: 'A client sent MAIL FROM without starting TLS on a service that requires TLS (level encrypt), and smtpd answered 530 "Must issue a STARTTLS command first" each time, so its mail is not accepted. On port 25 this refuses every server that does not use STARTTLS: use level may there and keep encrypt for submission; on a submission port, set the client to use STARTTLS.',
+    targets: [],
   },
   {
     code: 'relay-access-denied',

@@ -113,14 +113,15 @@ export class LogSummarizer {
     this.summary.recognised += times;
     const { message, match } = found;
     const g = match.groups ?? {};
-    const key = message.key ? `${message.code}\u0000${g[message.key] ?? ''}` : message.code;
+    const keyValue = message.key === 'service' ? record.service : (message.key && g[message.key]) || '';
+    const key = message.key ? `${message.code}\u0000${keyValue}` : message.code;
     let group = this.byKey.get(key);
     if (!group) {
       if (this.byKey.size >= MAX_GROUPS) {
         this.summary.groupOverflow += times;
         return;
       }
-      group = { message, key: message.key ? neutralise(g[message.key] ?? '', 200) : '', count: 0, first: record.time, last: record.time, services: new CappedSet(), clients: new CappedSet(), users: new CappedSet(), example: exampleOf(record.text, match) };
+      group = { message, key: neutralise(keyValue, 200), count: 0, first: record.time, last: record.time, services: new CappedSet(), clients: new CappedSet(), users: new CappedSet(), example: exampleOf(record.text, match) };
       this.byKey.set(key, group);
       this.summary.groups.push(group);
     }
