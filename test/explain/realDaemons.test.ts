@@ -1,7 +1,8 @@
 // Evidence from the real daemons: a private Postfix (with Cyrus SASL), saslauthd and Dovecot run on
 // 127.0.0.1 with one thing broken per service; the test makes each one log its message, runs
 // `explain` on the logs with the instance, and checks that each group points at the broken line.
-// Ports 29700-29712 (below the ephemeral range; the shared servers use 29520-29526, the oracle 29600+).
+// Ports: a slot of 20 from 29740 (below the ephemeral range; the shared servers use 29520-29526, the
+// Dovecot oracle 29700-29704), the next free one when another run holds it; EXPLAIN_PORT_BASE sets it.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,13 @@ import { LOG_MESSAGES } from '../../server/src/service/log/messages';
 import { readLogText } from '../../server/src/service/log/readLog';
 import { b64, smtpDialog } from './helpers/smtpDialog';
 import { privatePostfixBase } from '../helpers/privatePostfix';
+import { takePortSlot } from './helpers/portSlot';
 
-const P = Number(process.env.EXPLAIN_PORT_BASE ?? 29700);
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd} || test -x /usr/sbin/${cmd}`], { stdio: 'ignore' }).status === 0;
 const canRun = process.getuid?.() === 0 && ['postfix', 'saslpasswd2', 'saslauthd', 'testsaslauthd', 'dovecot'].every(has);
 const skip = canRun ? false : 'needs root and Postfix, Cyrus SASL (saslpasswd2, saslauthd, testsaslauthd) and Dovecot installed (test/servers/install-debian.sh)';
+const slot = canRun ? takePortSlot('explain', process.env.EXPLAIN_PORT_BASE, 29740, 20, 5) : undefined;
+const P = slot?.base ?? 29740;
 const ENV = { ...process.env, PATH: `/usr/sbin:/usr/bin:/sbin:/bin:${process.env.PATH ?? ''}` };
 // Daemons that fork keep inherited pipes open: give them none, or spawnSync waits for ever.
 const sh = (cmd: string, args: string[], input?: string) => spawnSync(cmd, args, { encoding: 'utf8', env: ENV, input, timeout: 20_000 });
@@ -43,6 +46,8 @@ function masterCf(dir: string): string[] {
     `127.0.0.1:${P + 10} ${SMTPD} -o syslog_name=ex/filter -o smtpd_sasl_path=good -o smtpd_sasl_mechanism_filter=gssapi`,
     `127.0.0.1:${P + 11} ${SMTPD} -o syslog_name=ex/dovecotbad -o smtpd_sasl_type=dovecot -o smtpd_sasl_path=private/ex-auth-bad`,
     `127.0.0.1:${P + 12} ${SMTPD} -o syslog_name=ex/tls -o smtpd_sasl_auth_enable=no -o smtpd_tls_security_level=may -o smtpd_tls_chain_files=${dir}/key.pem,${dir}/cert.pem`,
+    `127.0.0.1:${P + 13} ${SMTPD} -o syslog_name=ex/encrypt -o smtpd_sasl_path=good -o smtpd_tls_security_level=encrypt -o smtpd_tls_chain_files=${dir}/key.pem,${dir}/cert.pem`,
+    `127.0.0.1:${P + 14} ${SMTPD} -o syslog_name=ex/authonly -o smtpd_sasl_path=good -o smtpd_tls_auth_only=yes -o smtpd_tls_security_level=may -o smtpd_tls_chain_files=${dir}/key.pem,${dir}/cert.pem`,
     `tlsreq unix - - n - - smtp -o syslog_name=ex/tlsreq -o smtp_tls_security_level=encrypt`,
     `saslbad unix - - n - - smtp -o syslog_name=ex/saslbad -o smtp_sasl_auth_enable=yes -o smtp_sasl_password_maps=texthash:${dir}/etc/sasl_passwd -o smtp_sasl_security_options=noanonymous`,
     `nomechc unix - - n - - smtp -o syslog_name=ex/nomechc -o smtp_sasl_auth_enable=yes -o smtp_sasl_password_maps=texthash:${dir}/etc/sasl_passwd -o smtp_sasl_mechanism_filter=gssapi`,
@@ -79,6 +84,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
   let logText = '';
   let saslauthd: ChildProcess | undefined;
   let saslauthdOut = '';
+  let beforeTls: string[][] = [];
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'postfix-sasl-explain-daemons-'));
@@ -129,6 +135,11 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     const cram = b64('nosuchuser 0123456789abcdef0123456789abcdef');
     // These smtpd die at start; the master throttles them, so a connection may wait unanswered.
     const DIES = 1500;
+    const sessions = Promise.all([
+      smtpDialog(P + 13, ['EHLO t', plain('psasltest', PASSWORD), 'QUIT']),
+      smtpDialog(P + 13, ['EHLO t', 'MAIL FROM:<a@example.org>', 'QUIT']),
+      smtpDialog(P + 14, ['EHLO t', plain('psasltest', PASSWORD), 'QUIT']),
+    ]);
     await Promise.all([
       smtpDialog(P, ['EHLO t', plain('psasltest', 'wrong'), plain(SECRET_USER, 'x'), 'AUTH LOGIN', '*', 'AUTH CRAM-MD5', cram, 'QUIT']),
       smtpDialog(P + 1, ['EHLO t', plain('psasltest', 'x'), 'AUTH CRAM-MD5', cram, 'QUIT']),
@@ -143,13 +154,15 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
       smtpDialog(P + 10, ['EHLO t', 'QUIT'], DIES),
       smtpDialog(P + 11, ['EHLO t', 'QUIT'], DIES),
     ]);
+    beforeTls = await sessions;
     sh('testsaslauthd', ['-f', join(dir, 'sa/mux'), '-u', SECRET_USER, '-p', 'x', '-s', 'smtp']);
     for (let i = 0; i < 50 && !saslauthdOut.includes('auth failure'); i++) await sleep(100);
     // The smtp client's deliveries and the dying daemons' lines reach the log a little later.
     const want = ['but was not offered', 'said: 535', 'offered no compatible', 'error opening chain file', 'discards all', 'no applicable SASL', 'specify at least one working'];
     for (let i = 0; i < 100; i++) {
       logText = readFileSync(join(dir, 'log/postfix.log'), 'latin1');
-      if (want.every((w) => logText.includes(w))) break;
+      const ended = ['encrypt', 'authonly'].every((n) => new RegExp(`ex/${n}/smtpd\\[\\d+\\]: disconnect from`).test(logText));
+      if (want.every((w) => logText.includes(w)) && ended) break;
       await sleep(100);
     }
     // saslauthd -d writes "saslauthd[pid] :text"; syslog would write "time host saslauthd[pid]: text".
@@ -174,6 +187,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
       if (pid > 1) process.kill(pid, 'SIGTERM');
     }
     saslauthd?.kill();
+    slot?.release();
     if (!process.env.KEEP_EXPLAIN_LOGS) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -210,6 +224,8 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     'dovecot-password-mismatch': () => [dovecotLine('dovecot', 'passdb {')],
     'dovecot-unknown-user': () => [dovecotLine('dovecot', 'passdb {')],
     'dovecot-unknown-mechanism': () => [dovecotLine('dovecot-bad', 'auth_mechanisms')],
+    'smtpd-auth-refused-before-tls': () => [m('encrypt'), m('authonly')],
+    'smtpd-mail-refused-before-tls': () => [m('encrypt')],
     'cyrus-wrong-password': () => [],
     'sasl-login-aborted': () => [],
   };
@@ -236,6 +252,18 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
       for (const place of where()) assert.ok(places.has(place), `${code} points at ${[...places].join(', ') || 'nothing'}, not ${place}`);
     });
   }
+
+  it('a client refused before TLS: what smtpd answered, and only the services that require TLS are named', () => {
+    const [authEncrypt, mailEncrypt, authOnly] = beforeTls;
+    assert.match(authEncrypt[2] ?? '', /^530 5\.7\.0 Must issue a STARTTLS command first/);
+    assert.match(mailEncrypt[2] ?? '', /^530 5\.7\.0 Must issue a STARTTLS command first/);
+    assert.match(authOnly[2] ?? '', /^503 5\.5\.1 Error: authentication not enabled/);
+    assert.doesNotMatch(authOnly[1] ?? '', /AUTH/);
+    // The other services' failed logins end in auth=0/N without TLS too: they stay sasl-login-failed.
+    assert.ok(/ex\/good\/smtpd\[\d+\]: disconnect from \S+ ehlo=1 auth=0\//.test(logText), 'the good service logged refused logins');
+    const named = groups.filter((g) => g.code.endsWith('-refused-before-tls')).flatMap((g) => g.services).sort();
+    assert.deepEqual(named, ['ex/authonly/smtpd', 'ex/encrypt/smtpd', 'ex/encrypt/smtpd']);
+  });
 
   it('a user name holding a password is in the log but nowhere in what explain says', () => {
     assert.ok(logText.includes(SECRET_USER));
