@@ -18,7 +18,7 @@ mkdirSync(join(etc, 'sasl'), { recursive: true });
 writeFileSync(join(etc, 'main.cf'), 'smtpd_sasl_auth_enable = yes\nsmtpd_sasl_path = smtpd\n');
 writeFileSync(join(etc, 'master.cf'), [
   'smtp inet n - y - - smtpd',
-  'submission inet n - y - - smtpd -o syslog_name=postfix/submission -o smtpd_sasl_path=submission',
+  'submission inet n - y - - smtpd -o syslog_name=postfix/submission -o smtpd_sasl_path=submission -o smtpd_tls_auth_only=yes',
   'dove inet n - y - - smtpd -o syslog_name=postfix/dove -o smtpd_sasl_type=dovecot -o smtpd_sasl_path=private/auth',
   '',
 ].join('\n'));
@@ -58,6 +58,14 @@ describe('postfix-sasl explain', () => {
     assert.deepEqual(where(groups.find((g) => g.code === 'sasl-no-mechanisms')), ['master.cf:3:smtpd_sasl_type', 'master.cf:3:smtpd_sasl_path']);
     assert.ok(!r.stdout.includes('Hunter'), 'a user name with a password is never printed');
     assert.deepEqual(groups.find((g) => g.code === 'sasl-login-failed')?.users, ['(hidden: may be a password)']);
+  });
+
+  it('a login refused before TLS is kept only for the service that requires TLS, and points at that setting', () => {
+    const log = ['postfix/submission/smtpd[5]', 'postfix/smtpd[6]'].map((s) => `Dec  1 10:00:05 mx ${s}: disconnect from c[3.3.3.3] ehlo=1 auth=0/1 quit=1 commands=2/3\n`).join('');
+    const withInstance = groupsOf(run(['--format', 'json', '--instance', etc, '-'], log).stdout).filter((g) => g.code === 'smtpd-auth-refused-before-tls');
+    assert.deepEqual(withInstance.map(where), [['master.cf:2:smtpd_tls_auth_only']]);
+    // Without the instance nothing says which service requires TLS: both are shown.
+    assert.equal(groupsOf(run(['--format', 'json', '-'], log).stdout).filter((g) => g.code === 'smtpd-auth-refused-before-tls').length, 2);
   });
 
   it('reads standard input and gzip, and says the same', () => {
