@@ -102,6 +102,7 @@ const FIRING: Record<string, string> = {
   'relay-restrictions-fatal': 'Dec  1 10:00:00 mx postfix/smtpd[1]: fatal: in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains',
   'smtpd-auth-refused-before-tls': 'Dec  1 10:00:00 mx postfix/submission/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=1 auth=0/1 quit=1 commands=2/3',
   'smtpd-mail-refused-before-tls': 'Dec  1 10:00:00 mx postfix/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=1 mail=0/2 rset=1 commands=2/4',
+  'smtpd-client-left-before-tls': 'Dec  1 10:00:00 mx postfix/submission/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=1 quit=1 commands=2',
   'relay-access-denied': 'Dec  1 10:00:00 mx postfix/smtpd[1]: NOQUEUE: reject: RCPT from unknown[1.2.3.4]: 554 5.7.1 <x@y.z>: Relay access denied; from=<a@b.c> to=<x@y.z> proto=ESMTP helo=<h>',
   'saslauthd-auth-failure': 'Dec  1 10:00:00 mx saslauthd[9]: do_auth         : auth failure: [user=bob] [service=smtp] [realm=] [mech=shadow] [reason=Unknown]',
   'dovecot-password-mismatch': 'Dec  1 10:00:00 mx dovecot: auth: Info: passwd-file(bob,1.2.3.4): Password mismatch',
@@ -119,6 +120,7 @@ const SILENT: Record<string, string> = {
   // The session went over TLS: a refused AUTH there is a wrong password, not a missing STARTTLS.
   'smtpd-auth-refused-before-tls': 'Dec  1 10:00:00 mx postfix/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=2 starttls=1 auth=0/1 commands=3/4',
   'smtpd-mail-refused-before-tls': 'Dec  1 10:00:00 mx postfix/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4',
+  'smtpd-client-left-before-tls': 'Dec  1 10:00:00 mx postfix/submission/smtpd[1]: disconnect from unknown[1.2.3.4] ehlo=2 starttls=1 quit=1 commands=4',
 };
 
 describe('message table', () => {

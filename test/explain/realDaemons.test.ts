@@ -139,6 +139,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
       smtpDialog(P + 13, ['EHLO t', plain('psasltest', PASSWORD), 'QUIT']),
       smtpDialog(P + 13, ['EHLO t', 'MAIL FROM:<a@example.org>', 'QUIT']),
       smtpDialog(P + 14, ['EHLO t', plain('psasltest', PASSWORD), 'QUIT']),
+      smtpDialog(P + 14, ['EHLO t', 'QUIT']),
     ]);
     await Promise.all([
       smtpDialog(P, ['EHLO t', plain('psasltest', 'wrong'), plain(SECRET_USER, 'x'), 'AUTH LOGIN', '*', 'AUTH CRAM-MD5', cram, 'QUIT']),
@@ -161,7 +162,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     const want = ['but was not offered', 'said: 535', 'offered no compatible', 'error opening chain file', 'discards all', 'no applicable SASL', 'specify at least one working'];
     for (let i = 0; i < 100; i++) {
       logText = readFileSync(join(dir, 'log/postfix.log'), 'latin1');
-      const ended = ['encrypt', 'authonly'].every((n) => new RegExp(`ex/${n}/smtpd\\[\\d+\\]: disconnect from`).test(logText));
+      const ended = ['encrypt', 'authonly'].every((n) => (logText.match(new RegExp(`ex/${n}/smtpd\\[\\d+\\]: disconnect from`, 'g')) ?? []).length === 2);
       if (want.every((w) => logText.includes(w)) && ended) break;
       await sleep(100);
     }
@@ -226,6 +227,7 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     'dovecot-unknown-mechanism': () => [dovecotLine('dovecot-bad', 'auth_mechanisms')],
     'smtpd-auth-refused-before-tls': () => [m('encrypt'), m('authonly')],
     'smtpd-mail-refused-before-tls': () => [m('encrypt')],
+    'smtpd-client-left-before-tls': () => [m('authonly')],
     'cyrus-wrong-password': () => [],
     'sasl-login-aborted': () => [],
   };
@@ -259,10 +261,11 @@ describe('explain on logs written by the real daemons', { skip, timeout: 120_000
     assert.match(mailEncrypt[2] ?? '', /^530 5\.7\.0 Must issue a STARTTLS command first/);
     assert.match(authOnly[2] ?? '', /^503 5\.5\.1 Error: authentication not enabled/);
     assert.doesNotMatch(authOnly[1] ?? '', /AUTH/);
-    // The other services' failed logins end in auth=0/N without TLS too: they stay sasl-login-failed.
+    // Other services' sessions end the same way without TLS (failed logins; EHLO and QUIT): not named.
     assert.ok(/ex\/good\/smtpd\[\d+\]: disconnect from \S+ ehlo=1 auth=0\//.test(logText), 'the good service logged refused logins');
-    const named = groups.filter((g) => g.code.endsWith('-refused-before-tls')).flatMap((g) => g.services).sort();
-    assert.deepEqual(named, ['ex/authonly/smtpd', 'ex/encrypt/smtpd', 'ex/encrypt/smtpd']);
+    assert.ok(/ex\/nocerts\/smtpd\[\d+\]: disconnect from \S+ ehlo=1 quit=1 commands=2$/m.test(logText), 'a service without TLS logged EHLO and QUIT');
+    const named = groups.filter((g) => g.code.endsWith('-before-tls')).map((g) => `${g.code} ${g.services.join(' ')}`).sort();
+    assert.deepEqual(named, ['smtpd-auth-refused-before-tls ex/authonly/smtpd', 'smtpd-auth-refused-before-tls ex/encrypt/smtpd', 'smtpd-client-left-before-tls ex/authonly/smtpd', 'smtpd-mail-refused-before-tls ex/encrypt/smtpd']);
   });
 
   it('a user name holding a password is in the log but nowhere in what explain says', () => {

@@ -55,6 +55,15 @@ describe('diagnostics', () => {
     const ds = diagnose(CONNECT, logFile.locations(instanceFromFiles([main])));
     assert.deepEqual(ds[0].relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]), [['file:///etc/postfix/main.cf', 1, 'smtpd_sasl_path']]);
   });
+
+  test('a login refused without TLS is marked only on the service whose setting requires TLS', () => {
+    const main = parseFile('file:///etc/postfix/main.cf', 'postfix-main', 'smtpd_sasl_auth_enable = yes\n');
+    const master = parseFile('file:///etc/postfix/master.cf', 'postfix-master', 'smtp inet n - y - - smtpd\nsubmission inet n - y - - smtpd -o syslog_name=postfix/submission -o smtpd_tls_auth_only=yes\n');
+    const log = ['postfix/smtpd[1]', 'postfix/submission/smtpd[2]'].map((s) => `Dec  1 10:00:00 mx ${s}: disconnect from a[1.2.3.4] ehlo=1 auth=0/1 quit=1 commands=2/3`).join('\n');
+    const ds = diagnose(log, logFile.locations(instanceFromFiles([main, master])));
+    assert.deepEqual(ds.map((d) => [d.range.start.line, d.code, d.relatedInformation?.map((r) => `${r.location.uri}:${r.location.range.start.line}`)]), [[1, 'smtpd-auth-refused-before-tls', ['file:///etc/postfix/master.cf:1']]]);
+    assert.equal(diagnose(log).length, 2, 'without an instance both are marked');
+  });
 });
 
 describe('hover', () => {

@@ -312,6 +312,17 @@ export const LOG_MESSAGES: readonly LogMessage[] = [
     targets: [],
   },
   {
+    code: 'smtpd-client-left-before-tls',
+    severity: 'information',
+    daemons: ['smtpd'],
+    contains: ' ehlo=1 quit=1 commands=2',
+    pattern: new RegExp(String.raw`^disconnect from ${CLIENT} ehlo=1 quit=1 commands=2$`),
+    key: 'service',
+    onlyWith: TLS_FOR_AUTH,
+    explanation: 'A client said EHLO and QUIT and nothing else, without STARTTLS, on a service that offers AUTH (or takes mail) only over TLS. A mail program set up without STARTTLS does this when the EHLO reply lists no AUTH; on port 25 it is often a scanner. If these are your users, set their programs to use STARTTLS on this port.',
+    targets: [],
+  },
+  {
     code: 'relay-access-denied',
     severity: 'warning',
     daemons: ['smtpd'],

@@ -30,10 +30,17 @@ function summaryOf(message: LogMessage): string {
 
 export function logDiagnostics(index: LineIndex, analysis: LogAnalysis, locations: LocationCache): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let notApplying = 0;
   for (const r of analysis.lines.slice(0, MAX_LOG_DIAGNOSTICS)) {
     const start = index.lineStarts[r.line];
     const range = index.rangeOf({ start, end: index.lineEnd(r.line) });
-    const related = locations.of(r).map((l) => ({ location: { uri: l.file, range: { start: { line: l.line - 1, character: 0 }, end: { line: l.line - 1, character: 0 } } }, message: describeLocation(l) }));
+    const found = locations.of(r);
+    // A message that applies only with some setting, on a service of the instance without it: not marked.
+    if (r.message.onlyWith && locations.instance && found.length === 0) {
+      notApplying++;
+      continue;
+    }
+    const related = found.map((l) => ({ location: { uri: l.file, range: { start: { line: l.line - 1, character: 0 }, end: { line: l.line - 1, character: 0 } } }, message: describeLocation(l) }));
     out.push({
       range,
       severity: SEVERITY[r.message.severity],
@@ -43,7 +50,7 @@ export function logDiagnostics(index: LineIndex, analysis: LogAnalysis, location
       ...(related.length ? { relatedInformation: related } : {}),
     });
   }
-  const more = analysis.total - out.length;
+  const more = analysis.total - out.length - notApplying;
   if (more > 0) {
     out.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
