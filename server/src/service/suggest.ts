@@ -53,18 +53,30 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
  * suggestion: a file with thousands of misspelt names still gets its findings in linear time, only
  * without guesses (a long file of `pN = $qN` was quadratic).
  */
-export class Suggester {
-  private readonly byLength = new Map<number, string[]>();
-  private readonly answers = new Map<string, string | undefined>();
-  private budget: number;
+/** Candidates grouped by length, built once for a fixed list (Postfix's names) and shared by many Suggesters. */
+export class CandidateIndex {
+  readonly byLength = new Map<number, string[]>();
+  readonly all: ReadonlySet<string>;
 
-  constructor(candidates: Iterable<string>, budget = 10_000_000) {
-    this.budget = budget;
-    for (const c of new Set(candidates)) {
+  constructor(candidates: Iterable<string>, except: readonly CandidateIndex[] = []) {
+    this.all = new Set([...candidates].filter((c) => !except.some((e) => e.all.has(c))));
+    for (const c of this.all) {
       const list = this.byLength.get(c.length);
       if (list) list.push(c);
       else this.byLength.set(c.length, [c]);
     }
+  }
+}
+
+export class Suggester {
+  private readonly indexes: CandidateIndex[];
+  private readonly answers = new Map<string, string | undefined>();
+  private budget: number;
+
+  /** `shared` indexes (built once) join the candidates, so a file's own Suggester costs only its own names. */
+  constructor(candidates: Iterable<string>, budget = 10_000_000, shared: readonly CandidateIndex[] = []) {
+    this.budget = budget;
+    this.indexes = [...shared, new CandidateIndex(candidates, shared)];
   }
 
   suggest(word: string): string | undefined {
@@ -73,9 +85,11 @@ export class Suggester {
     const near: string[][] = [];
     let count = 0;
     for (let length = word.length - max; length <= word.length + max; length++) {
-      const list = this.byLength.get(length);
-      if (list) near.push(list);
-      count += list?.length ?? 0;
+      for (const index of this.indexes) {
+        const list = index.byLength.get(length);
+        if (list) near.push(list);
+        count += list?.length ?? 0;
+      }
     }
     const cost = count * (word.length + 1) ** 2;
     if (cost > this.budget) return undefined;
