@@ -80,6 +80,7 @@ class InstanceCache {
   private byKey = new Map<string, CheckedInstance>();
   private byTouch = new Map<string, Set<string>>();
   private touchesOf = new Map<string, string[]>();
+  private keyOf = new Map<CheckedInstance, string>();
 
   get(key: string): CheckedInstance | undefined {
     return this.byKey.get(key);
@@ -90,6 +91,7 @@ class InstanceCache {
     const layout = c.instance.layout;
     const touches = [...new Set([...c.uris.map((u) => `uri\0${u}`), ...layout.missing.flatMap((l) => l.looked.map((p) => `looked\0${p}`)), ...layout.members.map((m) => `folder\0${dirOf(m.path)}`)])];
     this.byKey.set(key, c);
+    this.keyOf.set(c, key);
     this.touchesOf.set(key, touches);
     for (const t of touches) {
       const keys = this.byTouch.get(t) ?? new Set<string>();
@@ -101,6 +103,7 @@ class InstanceCache {
   delete(key: string): void {
     const c = this.byKey.get(key);
     if (!c || !this.byKey.delete(key)) return;
+    this.keyOf.delete(c);
     c.stale = true;
     for (const t of this.touchesOf.get(key)!) {
       const keys = this.byTouch.get(t)!;
@@ -115,13 +118,16 @@ class InstanceCache {
     return [...(this.byTouch.get(`${kind}\0${what}`) ?? [])];
   }
 
-  entries(): IterableIterator<[string, CheckedInstance]> {
-    return this.byKey.entries();
+  /** Drops `c` under the one key it is cached by, if it still is. */
+  deleteInstance(c: CheckedInstance): void {
+    const key = this.keyOf.get(c);
+    if (key !== undefined) this.delete(key);
   }
 
   clear(): void {
     for (const c of this.byKey.values()) c.stale = true;
     this.byKey.clear();
+    this.keyOf.clear();
     this.byTouch.clear();
     this.touchesOf.clear();
   }
@@ -231,8 +237,9 @@ export class InstanceHost {
     const dropped: CheckedInstance[] = [];
     // Only a name the search looks for (main.cf, master.cf, sasl/smtpd.conf ...) can change what the
     // instances of its folder are made of; any other file there (5,000 open notes.cf) touches its own alone.
-    const folder = detectLanguage(path) !== undefined ? dirOf(path) : undefined;
-    if (detectLanguage(path) === 'postfix-main') this.folderMains.clear();
+    const language = detectLanguage(path);
+    const folder = language !== undefined ? dirOf(path) : undefined;
+    if (language === 'postfix-main') this.folderMains.clear();
     const keys = new Set([uri, ...this.checked.keysTouching('uri', uri), ...this.checked.keysTouching('looked', path), ...(folder !== undefined ? this.checked.keysTouching('folder', folder) : [])]);
     for (const key of keys) {
       const c = this.checked.get(key);
@@ -245,7 +252,7 @@ export class InstanceHost {
 
   /** Forgets an instance none of whose members is open any more, and the parses of its files on disk. */
   release(c: CheckedInstance): void {
-    for (const [key, value] of [...this.checked.entries()]) if (value === c) this.checked.delete(key);
+    this.checked.deleteInstance(c);
     for (const m of c.instance.members) this.disk.delete(m.path);
   }
 

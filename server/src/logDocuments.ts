@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { logFile } from './service/fileTypes';
 import type { Instance } from './service/instance/instance';
+import type { LocationCache } from './service/logFile/locations';
 import type { LogAnalysis } from './service/logFile/recognise';
 import type { Settings } from './service/settings';
 import { LineIndex } from './service/text';
@@ -39,6 +40,9 @@ export class LogDocuments {
   private readonly logs = new Set<string>();
   private readonly analyses = new Map<string, LogVersion>();
   private workspaceFolders: string[] = [];
+  /** Where each kind of log line points in an instance, kept as long as that instance is (a change builds a new one). */
+  private readonly located = new WeakMap<Instance, LocationCache>();
+  private readonly locatedNowhere = logFile.locations(undefined);
   /** The workspace folders as the client named them. */
   folderUris: string[] = [];
 
@@ -101,17 +105,25 @@ export class LogDocuments {
     return cached;
   }
 
+  private locations(): LocationCache {
+    const instance = this.instance();
+    if (!instance) return this.locatedNowhere;
+    let found = this.located.get(instance);
+    if (!found) this.located.set(instance, (found = logFile.locations(instance)));
+    return found;
+  }
+
   diagnostics(doc: TextDocument): Diagnostic[] {
     const cached = this.indexOf(doc);
     if (!cached.analysis) {
       cached.analysis = logFile.analyze(cached.index, cached.previous && { previous: cached.previous.analysis, unchanged: unchangedLines(cached.previous.index, cached.index) });
       cached.previous = undefined;
     }
-    return logFile.diagnostics(cached.index, cached.analysis, logFile.locations(this.instance()));
+    return logFile.diagnostics(cached.index, cached.analysis, this.locations());
   }
 
   hover(doc: TextDocument, position: Position): Hover | null {
-    return logFile.hover(this.indexOf(doc).index, position, logFile.locations(this.instance()));
+    return logFile.hover(this.indexOf(doc).index, position, this.locations());
   }
 
   async explain(text: string): Promise<string> {

@@ -1,6 +1,6 @@
 // Findings for one file, seen with the other files of its instance, after the user's settings.
 import type { ParsedFile } from './documents';
-import { resolveFindings, type Finding, type ResolvedFinding } from './findings';
+import { byPosition, resolveFindings, type Finding, type ResolvedFinding } from './findings';
 import { ignoredCodesByLine, unknownIgnoreCodes } from './ignoreDirectives';
 import { fileTypes } from './fileTypes';
 import type { Instance } from './instance/instance';
@@ -20,5 +20,5 @@ export function* diagnoseFileSteps(file: ParsedFile, instance: Instance, crossFi
   const raw = [...own, ...crossFile, ...unknownIgnoreCodes(file.comments)];
   const findings = resolveFindings(raw, settings.severity, (o) => file.lines.positionAt(o).line, ignoredCodesByLine(file.comments));
   yield;
-  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return findings.sort(byPosition);
 }

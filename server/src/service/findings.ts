@@ -43,6 +43,9 @@ export interface ResolvedFinding extends Finding {
   severity: Severity;
 }
 
+/** Findings in file order, and by code where two start at one place. */
+export const byPosition = (a: Finding, b: Finding): number => a.span.start - b.span.start || a.code.localeCompare(b.code);
+
 /** Applies per-rule severity settings and ignore comments; drops rules set to 'off'. */
 export function resolveFindings(
   findings: readonly Finding[],

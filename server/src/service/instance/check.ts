@@ -5,7 +5,7 @@ import { crossFileFindings } from '../crossFile';
 import { diagnoseFileSteps } from '../diagnose';
 import { isMainCfFile, type ParsedFile } from '../documents';
 import { parseFile } from '../fileTypes';
-import { resolveFindings, type Finding, type ResolvedFinding } from '../findings';
+import { byPosition, resolveFindings, type Finding, type ResolvedFinding } from '../findings';
 import { ignoredCodesByLine } from '../ignoreDirectives';
 import type { Settings } from '../settings';
 import { runSteps, type Steps } from '../steps';
@@ -51,15 +51,17 @@ export function* checkInstanceSteps(instance: Instance, settings: Settings): Ste
     out.push({ path: member.path, file: parsed.file, findings });
     yield;
   }
+  const noted = new Set<FileFindings>();
   for (const note of instance.layout.notes) {
     const finding: Finding = { code: 'instance-file-unusable', span: note.span ?? { start: 0, end: 0 }, message: note.message };
     const at = out.find((r) => r.path === note.path);
     if (at) {
       const lines = at.file.lines;
       at.findings.push(...resolveFindings([finding], settings.severity, (o) => lines.positionAt(o).line, ignoredCodesByLine(at.file.comments)));
-      at.findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+      noted.add(at);
     }
     else out.push({ path: note.path, file: parseFile(note.path, 'postfix-main', ''), findings: resolveFindings([finding], settings.severity, () => 0) });
   }
+  for (const at of noted) at.findings.sort(byPosition);
   return out;
 }

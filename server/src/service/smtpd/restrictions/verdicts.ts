@@ -86,17 +86,25 @@ export function restrictionVerdicts(instance: Instance, service: SmtpdService): 
   const classItems = (name: string) => (classes.has(name.toLowerCase()) ? itemsOf(name) : undefined);
   const order = listOrder(service);
   const mynetworks = mynetworksOf(service);
+  const settings: ServiceFacts = {
+    saslEnabled: service.yes('smtpd_sasl_auth_enable'),
+    loginMaps: service.get('smtpd_sender_login_maps').trim() !== '',
+    tlsBeforeAuth: tlsOnlyAuth(service),
+  };
   const verdicts = CLIENT_CLASSES.map((client): ClassVerdict => {
     const absent = absence(client, service);
     if (absent) return { client, absent, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [], permits: [] };
-    return judgeClass(client, service, order, mynetworks, (facts) => (items) => evaluateList(items, { facts, classItems }), itemsOf);
+    return judgeClass(client, settings, order, mynetworks, (facts) => (items) => evaluateList(items, { facts, classItems }), itemsOf);
   });
   return { service, lists: order.map((o) => o.list), mynetworks, classes: verdicts };
 }
 
+/** What a client's facts take from the service alone, the same at every stage and for every client. */
+type ServiceFacts = Pick<ClientFacts, 'saslEnabled' | 'loginMaps' | 'tlsBeforeAuth'>;
+
 type Evaluator = (facts: ClientFacts) => (items: readonly ListItem[]) => ReturnType<typeof evaluateList>;
 
-function judgeClass(client: ClientClass, service: SmtpdService, order: ReturnType<typeof listOrder>, mynetworks: NetworkList, evaluator: Evaluator, itemsOf: (name: string) => ListItem[]): ClassVerdict {
+function judgeClass(client: ClientClass, settings: ServiceFacts, order: ReturnType<typeof listOrder>, mynetworks: NetworkList, evaluator: Evaluator, itemsOf: (name: string) => ListItem[]): ClassVerdict {
   const loggedIn = client === 'authenticated' || client === 'foreign-sender';
   const inMynetworks: Tri = client === 'mynetworks' || mynetworks.world ? 'yes' : 'no';
   const verdict: ClassVerdict = { client, outcome: 'relayed', mayReject: [], unless: [], permittedBy: [], permits: [] };
@@ -104,14 +112,12 @@ function judgeClass(client: ClientClass, service: SmtpdService, order: ReturnTyp
   for (const { list, stage } of order) {
     const afterMail = stage === 'MAIL FROM' || stage === 'RCPT TO';
     const facts: ClientFacts = {
+      ...settings,
       inMynetworks,
       authenticated: loggedIn && afterMail,
       ownsSender: client !== 'foreign-sender',
       hasRecipient: stage === 'RCPT TO',
       hasSender: afterMail,
-      saslEnabled: service.yes('smtpd_sasl_auth_enable'),
-      loginMaps: service.get('smtpd_sender_login_maps').trim() !== '',
-      tlsBeforeAuth: tlsOnlyAuth(service),
     };
     const result = evaluator(facts)(itemsOf(list));
     const staged = (s: Step): StagedStep => ({ ...s, stage });
